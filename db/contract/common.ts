@@ -1,0 +1,103 @@
+// Shared vocabulary of the contract. PURE: no node:*, no SQL — the renderer imports this file.
+import { z } from 'zod';
+import './zod-messages';
+
+export const ROLES = ['admin', 'clerk', 'approver', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  clerk: '经办人',
+  approver: '审批人',
+  auditor: '审计员',
+};
+
+/** Who may call a method: `public` needs no session (sign-in, first run); `signedIn` any signed-in account. */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export const ERROR_CODES = [
+  'unknown_method',
+  'invalid_input',
+  'unauthenticated',
+  'session_locked',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rule',
+  'read_only',
+  'storage',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: CallError };
+
+// ---- field helpers: every field carries its Chinese label so errors can name it ----
+
+/** Trimmed single-line text with a label and a length limit. */
+export const text = (label: string, max = 200) =>
+  z.string().trim().min(1, { message: `请填写${label}` }).max(max, { message: `${label}不能超过 ${max} 个字` }).describe(label);
+
+export const optionalText = (label: string, max = 500) =>
+  z.string().trim().max(max, { message: `${label}不能超过 ${max} 个字` }).describe(label).optional();
+
+/** Money in integer 分: no negatives, fractions, NaN or absurd amounts (limit 100 亿元). */
+export const MAX_FEN = 1_000_000_000_000;
+export const fen = (label: string) =>
+  z
+    .number({ message: `${label}必须是数字` })
+    .int({ message: `${label}必须精确到分` })
+    .min(0, { message: `${label}不能为负数` })
+    .max(MAX_FEN, { message: `${label}超出允许范围` })
+    .describe(label);
+
+export const positiveInt = (label: string, max = 1_000_000) =>
+  z
+    .number({ message: `${label}必须是数字` })
+    .int({ message: `${label}必须是整数` })
+    .min(1, { message: `${label}必须大于 0` })
+    .max(max, { message: `${label}不能超过 ${max}` })
+    .describe(label);
+
+export const id = (label: string) => z.number().int().positive({ message: `请选择${label}` }).describe(label);
+
+/** ISO date `YYYY-MM-DD`. */
+export const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}格式应为 年-月-日` })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)), { message: `${label}不是有效日期` })
+    .describe(label);
+
+/** ISO date-time with an explicit offset, e.g. 2025-03-01T09:30:00+08:00. */
+export const isoDateTime = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: `${label}格式不正确`,
+    })
+    .refine((s) => !Number.isNaN(Date.parse(s)), { message: `${label}不是有效时间` })
+    .describe(label);
+
+export const year = z.number().int().min(2000).max(2100).describe('年度');
+
+/** The list input every register shares (DESIGN.md "Names and contracts"). */
+export const listInput = z.object({
+  year: year.optional(),
+  from: isoDate('开始日期').optional(),
+  to: isoDate('结束日期').optional(),
+  state: z.string().max(40).optional().describe('状态'),
+  q: z.string().trim().max(100).optional().describe('关键词'),
+  page: z.number().int().min(1).max(1_000_000).default(1).describe('页码'),
+  pageSize: z.number().int().min(1).max(500).default(50).describe('每页条数'),
+});
+export type ListInput = z.input<typeof listInput>;
+
+export const listOutput = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int() });
+
+export const empty = z.object({}).strict().default({});
+export const ok = z.object({ ok: z.literal(true) });

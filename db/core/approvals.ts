@@ -1,0 +1,89 @@
+// The shared approval mechanism every register uses: co-sign (the approver types their own
+// password here) or paper (the signed form is recorded with its filing number).
+import type { ApprovalInput, Approval } from '../contract/approvals';
+import type { Role } from '../contract/common';
+import type { CoreState, Ctx, VerifiedPerson } from './context';
+import { DomainError, refuse } from './errors';
+import { DUMMY_HASH, verifyPassword } from './passwords';
+
+interface UserRow {
+  id: number;
+  login: string;
+  name: string;
+  roles: string;
+  password_hash: string;
+  active: number;
+  locked_until: string | null;
+}
+
+/** Check a co-signer's password before the transaction (scrypt is slow). The result is re-checked inside. */
+export async function verifyCosigner(core: CoreState, a: { login: string; password: string }): Promise<VerifiedPerson> {
+  const u = core.db.prepare('SELECT id, login, name, roles, password_hash, active, locked_until FROM users WHERE login = ?').get(a.login.trim()) as UserRow | undefined;
+  const ok = await verifyPassword(a.password, u?.password_hash ?? DUMMY_HASH);
+  return { userId: u?.id ?? 0, login: u?.login ?? a.login, name: u?.name ?? '', roles: u ? (JSON.parse(u.roles) as string[]) : [], ok: ok && !!u };
+}
+
+export interface ApprovalRequest {
+  objectType: string;
+  objectId: number;
+  /** Name of the step, e.g. '审批', '分管领导', '财务审核'. */
+  step: string;
+  /** Roles one of which the approver must hold (default 审批人). */
+  roles?: Role[];
+  /** When set, only these people may approve (a named post such as 局长). */
+  allowedUserIds?: number[];
+  /** People who may never approve this item: the applicant and whoever recorded it. */
+  excludedUserIds: number[];
+  input: ApprovalInput;
+}
+
+/**
+ * Record one approval decision. Refuses: a wrong co-sign password, a disabled or locked approver,
+ * an approver without the required role, and anyone approving an item they applied for or recorded.
+ */
+export function recordApproval(ctx: Ctx<unknown>, req: ApprovalRequest): { approverId: number; approverName: string; decision: 'approved' | 'rejected'; approvalId: number } {
+  const roles = req.roles ?? ['approver'];
+  let approverId: number;
+  const input = req.input;
+  if (input.mode === 'cosign') {
+    const c = ctx.cosign;
+    if (!c || !c.ok) {
+      ctx.core.event({ action: 'approval.cosignFailed', result: 'failure', objectType: req.objectType, objectId: String(req.objectId), message: `会签密码错误：${input.login}` }, ctx.session);
+      throw new DomainError('rule', '审批人登录名或密码不正确。', 'approval.password');
+    }
+    approverId = c.userId;
+  } else {
+    approverId = input.signerId;
+  }
+  const u = ctx.db.prepare('SELECT id, login, name, roles, active, locked_until FROM users WHERE id = ?').get(approverId) as Omit<UserRow, 'password_hash'> | undefined;
+  if (!u) return refuse('审批人不存在。', input.mode === 'paper' ? 'approval.signerId' : 'approval.login');
+  const field = input.mode === 'paper' ? 'approval.signerId' : 'approval.login';
+  if (!u.active) refuse(`${u.name}的账号已停用，不能审批。`, field);
+  if (input.mode === 'cosign' && u.locked_until && u.locked_until > ctx.nowIso) refuse(`${u.name}的账号已被锁定，不能会签。`, field);
+  if (req.excludedUserIds.includes(u.id)) refuse('不相容岗位分离：申请人或登记人不能审批自己的事项。', field);
+  const uRoles = JSON.parse(u.roles) as string[];
+  if (!roles.some((r) => uRoles.includes(r))) refuse(`${u.name}没有审批权限（需要“${roles.map((r) => ({ admin: '系统管理员', clerk: '经办人', approver: '审批人', auditor: '审计员' })[r]).join('或')}”角色）。`, field);
+  if (req.allowedUserIds && req.allowedUserIds.length && !req.allowedUserIds.includes(u.id)) refuse(`${u.name}不是本事项指定的审批人。`, field);
+  const recorder = ctx.me();
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO approvals (object_type, object_id, step, decision, comment, mode, approver_id, recorded_by_id, decided_at, paper_signed_at, paper_filing_no)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    )
+    .run(req.objectType, req.objectId, req.step, input.decision, input.comment ?? '', input.mode, u.id, recorder.userId, ctx.nowIso, input.mode === 'paper' ? input.signedAt : null, input.mode === 'paper' ? input.filingNo : null);
+  return { approverId: u.id, approverName: u.name, decision: input.decision, approvalId: Number(info.lastInsertRowid) };
+}
+
+export function approvalsFor(ctx: Pick<Ctx, 'db'>, objectType: string, objectId: number): Approval[] {
+  return (
+    ctx.db
+      .prepare(
+        `SELECT a.id, a.object_type AS objectType, a.object_id AS objectId, a.step, a.decision, a.comment, a.mode,
+                a.approver_id AS approverId, ua.name AS approverName, a.recorded_by_id AS recordedById, ur.name AS recordedByName,
+                a.decided_at AS decidedAt, a.paper_filing_no AS paperFilingNo
+         FROM approvals a JOIN users ua ON ua.id = a.approver_id JOIN users ur ON ur.id = a.recorded_by_id
+         WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id`,
+      )
+      .all(objectType, objectId) as Approval[]
+  );
+}

@@ -1,0 +1,13 @@
+// The handler table: one entry per method in the contract — TypeScript refuses a missing one.
+import type { HandlerTable } from './context';
+import { accountsHandlers } from '../accounts/handlers';
+import { approvalsHandlers } from '../approvals/handlers';
+import { auditHandlers } from '../audit/handlers';
+import { settingsHandlers } from '../settings/handlers';
+
+export const handlers: HandlerTable = {
+  ...settingsHandlers,
+  ...accountsHandlers,
+  ...approvalsHandlers,
+  ...auditHandlers,
+};
