@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
+import { backupsMethods } from './backups';
 import { settingsMethods } from './settings';
 
 export const methods = {
@@ -11,6 +12,7 @@ export const methods = {
   ...accountsMethods,
   ...approvalsMethods,
   ...auditMethods,
+  ...backupsMethods,
 } as const;
 
 export type Methods = typeof methods;

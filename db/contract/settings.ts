@@ -14,6 +14,9 @@ export const settingsShape = z.object({
   idleMinutes: z.number().int().min(1).max(240).describe('空闲锁屏（分钟）'),
   passwordMinLength: z.number().int().min(8).max(64).describe('密码最短长度'),
   passwordMinClasses: z.number().int().min(2).max(4).describe('密码至少包含的字符种类'),
+  backupKeepDaily: z.number().int().min(1).max(60).describe('保留每日备份（份）'),
+  backupKeepWeekly: z.number().int().min(0).max(52).describe('保留每周备份（份）'),
+  backupKeepMonthly: z.number().int().min(0).max(120).describe('保留每月备份（份）'),
 });
 export type Settings = z.infer<typeof settingsShape>;
 
@@ -25,6 +28,9 @@ export const DEFAULT_SETTINGS: Settings = {
   idleMinutes: 10,
   passwordMinLength: 8,
   passwordMinClasses: 3,
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
+  backupKeepMonthly: 12,
 };
 
 export const aboutShape = z.object({

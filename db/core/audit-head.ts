@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CoreState } from './context';
+import { toShanghaiIso } from './time';
 
 export const AUDIT_HEAD_FILE = 'audit-head.json';
 
@@ -11,4 +13,12 @@ export function readAuditHead(dataDir: string): { seq: number; hash: string } | 
   } catch {
     return null;
   }
+}
+
+/** Keep the current audit head beside the database, so a removed tail is visible even if the checkpoints table is rewritten. */
+export function writeAuditHead(state: Pick<CoreState, 'audit' | 'dataDir'>) {
+  const cp = state.audit.checkpoint();
+  const file = join(state.dataDir, AUDIT_HEAD_FILE);
+  writeFileSync(`${file}.tmp`, JSON.stringify({ seq: cp.seq, hash: cp.hash, at: toShanghaiIso(new Date()) }), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
 }

@@ -29,14 +29,20 @@ export interface CoreState {
   databaseFile: string;
   appVersion: string;
   schemaVersion: number;
+  /** The newest schema this program knows (a backup from a newer one is refused). */
+  latestSchemaVersion: number;
   workstation: string;
   readOnly: boolean;
   readOnlyReason: string | null;
+  /** Set while a restore swaps the database: every call is refused until it is done. */
+  maintenance: string | null;
   passwordLogN: number;
   sessions: SessionStore;
   audit: AuditLog;
   settings(): Settings;
   invalidateSettings(): void;
+  /** Close the database, optionally move `newFile` in its place (a restore), and open it again. */
+  replaceDatabase(newFile: string | null): void;
   /** Append an audit entry outside dispatch's own (sign-in failures, idle locks, restores). */
   event(r: Partial<AuditRecord> & Pick<AuditRecord, 'action' | 'result'>, session?: Session | null): void;
 }

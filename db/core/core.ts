@@ -1,18 +1,22 @@
 // openCore: the one entry point every host uses. It knows nothing about Electron or HTTP.
-import { writeFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../contract/common';
 import { DEFAULT_SETTINGS, type Settings } from '../contract/settings';
 import { AuditLog, type AuditRecord } from './audit';
+import { AUDIT_HEAD_FILE, writeAuditHead } from './audit-head';
 import type { CoreState } from './context';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { handlers } from './handlers';
-import { defaultMigrationsDir, loadMigrations, migrate } from './migrate';
-import { openDataFolder } from './open';
+import { defaultMigrationsDir, loadMigrations, migrate, type Migration } from './migrate';
+import { openDataFolder, openDatabaseFile, type Db } from './open';
 import { DEFAULT_LOG_N } from './passwords';
 import { SessionStore, type Session } from './sessions';
 import { toShanghaiIso } from './time';
+
+export { APP_NAME } from './names';
+export { AUDIT_HEAD_FILE, writeAuditHead };
 
 export interface CoreOptions {
   dataDir: string;
@@ -35,57 +39,54 @@ export interface Core {
   readonly state: CoreState;
 }
 
-export { APP_NAME } from './names';
-
-/** The current audit head, kept beside the database so a removed tail is visible even if the checkpoints table is rewritten. */
-import { AUDIT_HEAD_FILE } from './audit-head';
-export { AUDIT_HEAD_FILE };
+const stampOf = (d: Date) => toShanghaiIso(d).replace(/[:.]/g, '-');
 
 export function openCore(opts: CoreOptions): Core {
   const opened = openDataFolder(opts.dataDir, { nativeBinding: opts.nativeBinding });
-  const { db } = opened;
+  let migrations: Migration[];
   let schemaVersion: number;
+  const runMigrations = (db: Db) =>
+    migrate(db, migrations, join(opts.dataDir, 'backups', 'pre-migration'), stampOf(new Date())).to;
   try {
-    const list = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
-    if (opened.readOnly) schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    else schemaVersion = migrate(db, list, join(opts.dataDir, 'backups', 'pre-migration'), toShanghaiIso(new Date()).replace(/[:.]/g, '-')).to;
+    migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
+    schemaVersion = opened.readOnly ? (opened.db.pragma('user_version', { simple: true }) as number) : runMigrations(opened.db);
   } catch (e) {
     opened.release();
     throw e;
   }
 
   let cachedSettings: Settings | null = null;
-  const readSettings = (): Settings => {
-    if (cachedSettings) return cachedSettings;
-    const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-    const s: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-    for (const r of rows) if (r.key in DEFAULT_SETTINGS) s[r.key] = JSON.parse(r.value);
-    cachedSettings = s as Settings;
-    return cachedSettings;
-  };
-
-  const audit = new AuditLog(db);
   const workstation = opts.workstation ?? hostname();
+
   const state: CoreState = {
-    db,
+    db: opened.db,
     dataDir: opts.dataDir,
     databaseFile: opened.file,
     appVersion: opts.appVersion,
     schemaVersion,
+    latestSchemaVersion: migrations.length ? migrations[migrations.length - 1].version : 0,
     workstation,
     readOnly: opened.readOnly,
     readOnlyReason: opened.readOnlyReason,
+    maintenance: null,
     passwordLogN: opts.passwordLogN ?? DEFAULT_LOG_N,
     sessions: new SessionStore(),
-    audit,
-    settings: readSettings,
+    audit: new AuditLog(opened.db),
+    settings(): Settings {
+      if (cachedSettings) return cachedSettings;
+      const rows = state.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+      const s: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+      for (const r of rows) if (r.key in DEFAULT_SETTINGS) s[r.key] = JSON.parse(r.value);
+      cachedSettings = s as Settings;
+      return cachedSettings;
+    },
     invalidateSettings: () => {
       cachedSettings = null;
     },
     event(r: Partial<AuditRecord> & Pick<AuditRecord, 'action' | 'result'>, s?: Session | null) {
       if (state.readOnly) return;
       const write = () =>
-        audit.append({
+        state.audit.append({
           at: toShanghaiIso(new Date()),
           userId: s?.userId ?? null,
           userLogin: s?.login ?? '',
@@ -101,10 +102,30 @@ export function openCore(opts: CoreOptions): Core {
           ...r,
         });
       // Inside a running transaction the event belongs to it; otherwise it gets its own.
-      if (db.inTransaction) write();
-      else db.transaction(write).immediate();
+      if (state.db.inTransaction) write();
+      else state.db.transaction(write).immediate();
+    },
+    replaceDatabase(newFile: string | null) {
+      // The folder lock stays held throughout: nobody else may open the data while it is swapped.
+      if (state.db.open) {
+        if (!state.readOnly) state.db.pragma('wal_checkpoint(TRUNCATE)');
+        state.db.close();
+      }
+      if (newFile) {
+        rmSync(`${state.databaseFile}-wal`, { force: true });
+        rmSync(`${state.databaseFile}-shm`, { force: true });
+        renameSync(newFile, state.databaseFile);
+      }
+      const next = openDatabaseFile(state.databaseFile, { nativeBinding: opts.nativeBinding });
+      state.db = next.db;
+      state.readOnly = next.readOnly;
+      state.readOnlyReason = next.readOnlyReason;
+      if (!next.readOnly) state.schemaVersion = runMigrations(next.db);
+      state.audit = new AuditLog(next.db);
+      cachedSettings = null;
     },
   };
+
   const dispatch = createDispatch(state, handlers, { checkOutputs: opts.checkOutputs, log: opts.log });
 
   return {
@@ -112,21 +133,20 @@ export function openCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     state,
     close() {
-      if (!db.open) return;
+      if (!state.db.open) {
+        opened.release();
+        return;
+      }
       try {
         if (!state.readOnly) writeAuditHead(state);
-        if (!state.readOnly) db.pragma('wal_checkpoint(TRUNCATE)');
+        if (!state.readOnly) state.db.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
         /* closing anyway */
       }
+      state.db.close();
       opened.release();
     },
   };
 }
 
-export function writeAuditHead(state: CoreState) {
-  const cp = state.audit.checkpoint();
-  const file = join(state.dataDir, AUDIT_HEAD_FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify({ seq: cp.seq, hash: cp.hash, at: toShanghaiIso(new Date()) }), { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
-}
+export const hasDatabase = (dataDir: string) => existsSync(join(dataDir, 'office.sqlite'));

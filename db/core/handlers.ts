@@ -3,6 +3,7 @@ import type { HandlerTable } from './context';
 import { accountsHandlers } from '../accounts/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { backupsHandlers } from '../backups/handlers';
 import { settingsHandlers } from '../settings/handlers';
 
 export const handlers: HandlerTable = {
@@ -10,4 +11,5 @@ export const handlers: HandlerTable = {
   ...accountsHandlers,
   ...approvalsHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
 };

@@ -122,8 +122,24 @@ export interface OpenFolderOptions {
 /** Open (creating if needed) the database in a data folder. Migrations run afterwards, see migrate.ts. */
 export function openDataFolder(dir: string, opts: OpenFolderOptions = {}): OpenedDb {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, DB_FILE);
   const release = opts.readOnly ? () => {} : acquireFolderLock(dir);
+  try {
+    const opened = openDatabaseFile(join(dir, DB_FILE), opts);
+    return {
+      ...opened,
+      release: () => {
+        if (opened.db.open) opened.db.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** Open one database file (the folder lock is the caller's business): ours? healthy? pragmas. */
+export function openDatabaseFile(file: string, opts: OpenFolderOptions = {}): Omit<OpenedDb, 'release'> {
   try {
     if (!looksLikeSqlite(file)) throw new CoreOpenError('foreign', FOREIGN_MESSAGE);
     if (opts.readOnly && !existsSync(file)) throw new CoreOpenError('io', `数据文件不存在：${file}`);
@@ -145,18 +161,8 @@ export function openDataFolder(dir: string, opts: OpenFolderOptions = {}): Opene
       readOnlyReason = `启动检查发现数据文件损坏（${check.slice(0, 120)}）。数据已以只读方式打开，请从最近一次完好的备份恢复。`;
     }
     applyPragmas(db, readOnly);
-    return {
-      db,
-      file,
-      readOnly,
-      readOnlyReason,
-      release: () => {
-        if (db.open) db.close();
-        release();
-      },
-    };
+    return { db, file, readOnly, readOnlyReason };
   } catch (e) {
-    release();
     if (e instanceof CoreOpenError) throw e;
     const msg = (e as Error).message ?? String(e);
     if (/not a database|file is encrypted/i.test(msg)) throw new CoreOpenError('foreign', FOREIGN_MESSAGE);

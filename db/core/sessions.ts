@@ -33,6 +33,9 @@ export class SessionStore {
   removeForUser(userId: number, except?: string) {
     for (const [id, s] of this.byId) if (s.userId === userId && id !== except) this.byId.delete(id);
   }
+  all(): Session[] {
+    return [...this.byId.values()];
+  }
   forUser(userId: number): Session[] {
     return [...this.byId.values()].filter((s) => s.userId === userId);
   }

@@ -2,7 +2,7 @@
 // The command line for IT tasks: `npm run cli -- <command> [--data-dir D]`.
 // Exit codes are a contract (DESIGN.md): 0 success, 1 check failed, 2 usage error.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,11 @@ import { openDataFolder, quickCheck } from '../../db/core/open';
 import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
 import { seedDemo } from '../../db/demo/seed';
+import { autoBackup, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup } from '../../db/backups/service';
+import { createBackup, BACKUP_EXT } from '../../db/core/backup';
+import { writeAuditHead } from '../../db/core/audit-head';
+import { DomainError } from '../../db/core/errors';
+import { dirname, basename } from 'node:path';
 import { startWebHost, readPackageVersion } from '../web/server';
 import { defaultDataDir, projectRoot, rendererBuildDir } from './paths';
 
@@ -23,6 +28,8 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
   serve [--port P]                     在本机浏览器中运行（回环地址）
   verify                               检查数据文件（快速检查、完整性、外键、审计链）
   audit-verify                         校验审计链
+  backup [--out FILE] [--passphrase-file F]      立即备份（可加密）
+  restore FILE [--passphrase-file F] [--yes]     从备份恢复（先显示备份内容，恢复前保留当前数据的安全副本）
   reset-admin [--login L]              重置系统管理员密码（需在本机终端输入新密码）
   seed-demo --scale small|bench [--password P]  生成演示数据
 
@@ -92,12 +99,15 @@ async function serve(dataDir: string, flags: Record<string, string | true>) {
   writeFileSync(infoFile, JSON.stringify({ url: host.url, port: host.port, token: host.token, pid: process.pid }), { mode: 0o600 });
   chmodSync(infoFile, 0o600);
   console.log(`办公室台账已在本机运行，请用浏览器打开：${host.openUrl}`);
+  // Daily backup at the first start of the day, in the background: the app is usable meanwhile.
+  void autoBackup(core.state, 'start');
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     rmSync(infoFile, { force: true });
     await host.close();
+    await autoBackup(core.state, 'exit');
     core.close();
     process.exit(0);
   };
@@ -178,6 +188,99 @@ async function resetAdminCommand(dataDir: string, flags: Record<string, string |
   }
 }
 
+async function readPassphrase(flags: Record<string, string | true>): Promise<string | undefined> {
+  const file = str(flags, 'passphrase-file');
+  if (!file) return undefined;
+  const p = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  if (p.length < 8) throw new UsageError('备份口令至少 8 个字符');
+  return p;
+}
+
+async function backupCommand(dataDir: string, flags: Record<string, string | true>): Promise<number> {
+  const out = str(flags, 'out');
+  const passphrase = await readPassphrase(flags);
+  let core: Core;
+  try {
+    core = open(dataDir);
+  } catch (e) {
+    if (!(e instanceof CoreOpenError && e.reason === 'locked')) throw e;
+    // The app is running: back up through a read-only connection (the online backup API is safe beside a writer).
+    const ro = openDataFolder(dataDir, { readOnly: true });
+    try {
+      const target = out ?? join(dataDir, 'backups', 'manual', `办公室台账-命令行-${Date.now()}${BACKUP_EXT}`);
+      const cp = ro.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      const unit = ro.db.prepare("SELECT value FROM settings WHERE key = 'unitName'").get() as { value: string } | undefined;
+      const m = await createBackup({ db: ro.db, outFile: target, passphrase, manifest: { app: '办公室台账', appVersion: appVersion(), schemaVersion: ro.db.pragma('user_version', { simple: true }) as number, createdAt: toShanghaiIso(new Date()), workstation: 'cli', unitName: unit ? JSON.parse(unit.value) : '', auditCheckpoint: { seq: cp?.seq ?? 0, hash: cp?.hash ?? '' } } });
+      console.log(`程序正在运行，已通过只读连接备份到：${target}（${m.databaseBytes} 字节，审计检查点 #${m.auditCheckpoint.seq}）。此次备份未记入程序的备份列表。`);
+      return 0;
+    } finally {
+      ro.release();
+    }
+  }
+  try {
+    const made = await makeBackup(core.state, { dir: out ? dirname(out) : manualDir(core.state), label: '命令行', passphrase });
+    let path = made.path;
+    if (out) {
+      renameSync(made.path, out);
+      path = out;
+    }
+    core.state.db.transaction(() => {
+      recordBackup(core.state, 'manual', 'cli', { ...made, path });
+      core.state.event({ action: 'backups.create', result: 'success', objectType: 'backup', objectId: path, userLogin: `cli:${userInfo().username}`, message: `命令行备份到 ${path}` });
+    }).immediate();
+    console.log(`已备份到：${path}`);
+    console.log(`数据版本 ${made.manifest.schemaVersion}，${made.manifest.databaseBytes} 字节，SHA-256 ${made.manifest.sha256.slice(0, 16)}…，审计检查点 #${made.manifest.auditCheckpoint.seq}${made.manifest.encrypted ? '，已加密' : ''}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      console.log(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    core.close();
+  }
+}
+
+async function restoreCommand(dataDir: string, flags: Record<string, string | true>, positional: string[]): Promise<number> {
+  const file = positional[0];
+  if (!file) throw new UsageError('请给出要恢复的备份文件');
+  const passphrase = await readPassphrase(flags);
+  const core = open(dataDir);
+  try {
+    const info = await inspectBackup(core.state, file, passphrase);
+    const m = info.manifest;
+    console.log(`备份文件：${basename(file)}`);
+    console.log(`  单位：${m.unitName || '（未设置）'}  备份时间：${m.createdAt}  程序版本：${m.appVersion}  数据版本：${m.schemaVersion}`);
+    console.log(`  内容：${Object.entries(m.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join('，')}`);
+    if (!info.canRestore) {
+      console.log(info.problem);
+      return 1;
+    }
+    if (!flags.yes) {
+      if (!process.stdin.isTTY) throw new UsageError('非交互方式恢复时请加 --yes 以确认');
+      const answer = (await ask('确认用此备份替换当前数据？当前数据会先保存为安全副本。输入 yes 继续：', false)).trim();
+      if (answer !== 'yes') {
+        console.log('已取消，未做任何修改。');
+        return 1;
+      }
+    }
+    const r = await restoreBackup(core.state, file, passphrase);
+    core.state.event({ action: 'backups.restore', result: 'success', objectType: 'backup', objectId: file, userLogin: `cli:${userInfo().username}`, message: `命令行从备份恢复：${file}（备份时间 ${m.createdAt}），恢复前数据已保存到 ${r.safetyCopy}` });
+    writeAuditHead(core.state);
+    console.log(`已恢复。恢复前的数据已保存到：${r.safetyCopy}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      console.log(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    core.close();
+  }
+}
+
 async function seedDemoCommand(dataDir: string, flags: Record<string, string | true>): Promise<number> {
   const scale = str(flags, 'scale') ?? 'small';
   if (scale !== 'small' && scale !== 'bench') throw new UsageError('--scale 只能是 small 或 bench');
@@ -198,7 +301,7 @@ async function seedDemoCommand(dataDir: string, flags: Record<string, string | t
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { command, flags } = parseArgs(argv);
+  const { command, flags, positional } = parseArgs(argv);
   if (!command || command === 'help' || flags.help) {
     console.log(USAGE);
     return command ? 0 : 2;
@@ -211,6 +314,10 @@ export async function main(argv: string[]): Promise<number> {
       return verify(dataDir);
     case 'audit-verify':
       return auditVerify(dataDir);
+    case 'backup':
+      return backupCommand(dataDir, flags);
+    case 'restore':
+      return restoreCommand(dataDir, flags, positional);
     case 'reset-admin':
       return resetAdminCommand(dataDir, flags);
     case 'seed-demo':
