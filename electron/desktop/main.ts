@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { openCore, type Core } from '../../db/core/core';
+import { autoBackup } from '../../db/backups/service';
 import { createAppRequestHandler } from './app-protocol';
 import { createCallHandler, createPrintHandler, registerIpc } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';
@@ -142,9 +143,23 @@ if (!app.requestSingleInstanceLock()) {
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, onAbout: showAbout })));
     mainWindow = createMainWindow();
+    // The daily backup at the first start of the day runs in the background (the online backup
+    // API copies in small steps, so the window stays responsive).
+    void autoBackup(opened.state, 'start');
   });
 
   app.on('window-all-closed', () => app.quit());
+  // The exit backup must finish before the core closes: hold the quit once, then let it go.
+  let exitBackupDone = false;
+  app.on('before-quit', (event) => {
+    if (exitBackupDone || !core) return;
+    event.preventDefault();
+    const closing = core;
+    void autoBackup(closing.state, 'exit').finally(() => {
+      exitBackupDone = true;
+      app.quit();
+    });
+  });
   app.on('will-quit', () => {
     core?.close();
     core = null;
