@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { openCore, type Core } from '../../db/core/core';
 import { CoreOpenError } from '../../db/core/errors';
 import { verifyChain } from '../../db/core/audit';
@@ -73,22 +73,57 @@ function passwordLogN(): number | undefined {
 
 const open = (dataDir: string): Core => openCore({ dataDir, appVersion: appVersion(), passwordLogN: passwordLogN() });
 
+// One readline for the whole command: a second interface on piped stdin loses the lines the first
+// one already read ahead, and a question nobody answers must not end the process with exit 0.
+let rl: Interface | null = null;
+const pending: string[] = [];
+let waiter: ((line: string | null) => void) | null = null;
+let inputEnded = false;
+let muted = false;
+
 function ask(question: string, hidden: boolean): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: hidden && process.stdin.isTTY });
-    if (hidden && process.stdin.isTTY) {
-      const out = rl as unknown as { _writeToOutput: (s: string) => void };
-      out._writeToOutput = (s: string) => {
-        if (s.includes(question)) process.stdout.write(s);
-      };
-    }
-    rl.question(question, (answer) => {
-      rl.close();
-      if (hidden && process.stdin.isTTY) process.stdout.write('\n');
-      resolve(answer);
+  const tty = !!process.stdin.isTTY;
+  if (!rl) {
+    rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+    const out = rl as unknown as { _writeToOutput: (s: string) => void };
+    const write = out._writeToOutput.bind(rl);
+    out._writeToOutput = (s: string) => {
+      if (!muted) write(s);
+    };
+    rl.on('line', (line) => {
+      const w = waiter;
+      waiter = null;
+      if (w) w(line);
+      else pending.push(line);
     });
+    rl.on('close', () => {
+      inputEnded = true;
+      const w = waiter;
+      waiter = null;
+      w?.(null);
+    });
+  }
+  rl.setPrompt(question);
+  muted = false;
+  rl.prompt();
+  muted = hidden && tty;
+  return new Promise((resolve, reject) => {
+    const done = (line: string | null) => {
+      if (muted) process.stdout.write('\n');
+      muted = false;
+      if (line === null) reject(new Error('输入已结束，未做任何修改。'));
+      else resolve(line);
+    };
+    if (pending.length) done(pending.shift()!);
+    else if (inputEnded) done(null);
+    else waiter = done;
   });
 }
+
+const closePrompt = () => {
+  rl?.close();
+  rl = null;
+};
 
 async function serve(dataDir: string, flags: Record<string, string | true>) {
   const port = str(flags, 'port');
@@ -184,6 +219,7 @@ async function resetAdminCommand(dataDir: string, flags: Record<string, string |
     console.log((e as Error).message);
     return 1;
   } finally {
+    closePrompt();
     core.close();
   }
 }
@@ -277,6 +313,7 @@ async function restoreCommand(dataDir: string, flags: Record<string, string | tr
     }
     throw e;
   } finally {
+    closePrompt();
     core.close();
   }
 }

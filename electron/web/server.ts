@@ -70,16 +70,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
+    // Past the limit, keep draining without storing: destroying the socket here would
+    // lose the 413 (the client sees "socket hang up" instead).
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > limit) reject(Object.assign(new Error('too large'), { status: 413 }));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -123,6 +124,9 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           if (req.method !== 'POST') return send(res, 405, { ok: false }, { Allow: 'POST' });
           if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
             return send(res, 415, { ok: false, error: { code: 'invalid_input', message: '请求必须是 JSON' } });
+          }
+          if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+            return send(res, 413, { ok: false, error: { code: 'invalid_input', message: '请求内容过大' } }, { Connection: 'close' });
           }
           let body: { method?: unknown; input?: unknown };
           try {
