@@ -5,6 +5,7 @@ import { accountsMethods } from './accounts';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
 import { backupsMethods } from './backups';
+import { outputMethods } from './output';
 import { settingsMethods } from './settings';
 
 export const methods = {
@@ -13,6 +14,7 @@ export const methods = {
   ...approvalsMethods,
   ...auditMethods,
   ...backupsMethods,
+  ...outputMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -27,5 +29,6 @@ export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
 
 export * from './common';
+export * from './registers';
 export type { MethodDef } from './method';
 export { describeZodError } from './zod-messages';

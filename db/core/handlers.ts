@@ -4,6 +4,7 @@ import { accountsHandlers } from '../accounts/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { backupsHandlers } from '../backups/handlers';
+import { outputHandlers } from '../output/handlers';
 import { settingsHandlers } from '../settings/handlers';
 
 export const handlers: HandlerTable = {
@@ -12,4 +13,5 @@ export const handlers: HandlerTable = {
   ...approvalsHandlers,
   ...auditHandlers,
   ...backupsHandlers,
+  ...outputHandlers,
 };

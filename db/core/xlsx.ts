@@ -12,7 +12,7 @@ export interface XlsxColumn<T> {
   width: number;
   value: (row: T) => string | number | Date | null;
   /** 'money' values are 分 and are written as 元 with two decimals. */
-  kind?: 'text' | 'money' | 'date' | 'datetime' | 'int';
+  kind?: 'text' | 'money' | 'date' | 'datetime' | 'int' | 'number';
 }
 
 /** A small workbook in memory (audit exports, templates). Large register exports stream instead. */

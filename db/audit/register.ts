@@ -1,0 +1,35 @@
+// The audit log as a printable/exportable register (the auditor prints it for the inspection file).
+import { AUDIT_REGISTER } from '../contract/registers';
+import type { RegisterFilter } from '../contract/output';
+import type { OutputRow, RegisterImpl } from '../output/registry';
+import type { Db } from '../core/open';
+import { auditWhere } from './queries';
+
+const toAuditFilter = (f: RegisterFilter) => ({
+  from: f.from ?? (f.year ? `${f.year}-01-01` : undefined),
+  to: f.to ?? (f.year ? `${f.year}-12-31` : undefined),
+  result: f.state === 'success' || f.state === 'failure' ? (f.state as 'success' | 'failure') : undefined,
+  q: f.q,
+  action: typeof f.extra?.action === 'string' ? f.extra.action : undefined,
+  userId: typeof f.extra?.userId === 'number' ? f.extra.userId : undefined,
+  objectType: typeof f.extra?.objectType === 'string' ? f.extra.objectType : undefined,
+});
+
+export const auditRegister: RegisterImpl = {
+  def: AUDIT_REGISTER,
+  count(db: Db, f) {
+    const w = auditWhere(toAuditFilter(f));
+    return (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.args) as { n: number }).n;
+  },
+  rows(db: Db, f, limit, offset) {
+    const w = auditWhere(toAuditFilter(f));
+    return db
+      .prepare(
+        `SELECT seq, at, CASE WHEN user_name <> '' THEN user_name ELSE user_login END AS user, action,
+                trim(object_type || ' ' || object_id) AS object, CASE result WHEN 'success' THEN '成功' ELSE '失败' END AS result,
+                message, substr(hash, 1, 12) AS hash
+         FROM audit_log ${w.sql} ORDER BY seq LIMIT ? OFFSET ?`,
+      )
+      .all(...w.args, limit, offset) as OutputRow[];
+  },
+};

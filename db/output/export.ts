@@ -1,0 +1,107 @@
+// Streaming xlsx export: rows are read in pages and written straight to a file, so 100,000 rows
+// never sit in memory at once and the event loop gets a turn between pages.
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RegisterFilter } from '../contract/output';
+import type { ColumnDef } from '../contract/registers';
+import type { CoreState } from '../core/context';
+import { cellValue } from '../core/xlsx';
+import type { RegisterImpl } from './registry';
+
+export interface ExportJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  percent: number;
+  rows: number;
+  fileName: string;
+  file: string;
+  error: string | null;
+  userId: number;
+  finishedAt: number;
+}
+
+const jobsByCore = new WeakMap<CoreState, Map<string, ExportJob>>();
+export function jobs(state: CoreState) {
+  let m = jobsByCore.get(state);
+  if (!m) jobsByCore.set(state, (m = new Map()));
+  return m;
+}
+
+const PAGE = 2000;
+const KEEP_MS = 30 * 60_000;
+
+const exportColumns = (cols: ColumnDef[]) => cols.filter((c) => !c.signature && !c.printOnly);
+
+export function filterCaption(f: RegisterFilter, states?: Record<string, string>): string {
+  const parts: string[] = [];
+  if (f.year) parts.push(`${f.year}年度`);
+  if (f.from || f.to) parts.push(`${f.from ?? '…'} 至 ${f.to ?? '…'}`);
+  if (f.state) parts.push(`状态：${states?.[f.state] ?? f.state}`);
+  if (f.q) parts.push(`关键词：${f.q}`);
+  return parts.join('　');
+}
+
+/** Start writing the export in the background; the caller polls the job. */
+export function startExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, userId: number, title: string): ExportJob {
+  const all = jobs(state);
+  for (const [id, j] of all) if (j.state !== 'running' && Date.now() - j.finishedAt > KEEP_MS) (rmSync(j.file, { force: true }), all.delete(id));
+  const dir = join(state.dataDir, 'exports');
+  mkdirSync(dir, { recursive: true });
+  const id = randomBytes(12).toString('hex');
+  const date = new Date().toISOString().slice(0, 10);
+  const job: ExportJob = { id, state: 'running', percent: 0, rows: 0, fileName: `${title}-${date}.xlsx`, file: join(dir, `${id}.xlsx`), error: null, userId, finishedAt: 0 };
+  all.set(id, job);
+  void writeExport(state, impl, f, job, title).catch((e) => {
+    job.state = 'failed';
+    job.error = (e as Error).message;
+    job.finishedAt = Date.now();
+    rmSync(job.file, { force: true });
+  });
+  return job;
+}
+
+async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, job: ExportJob, title: string) {
+  const cols = exportColumns(impl.def.columns);
+  const total = impl.count(state.db, f);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: job.file, useStyles: true, useSharedStrings: false });
+  wb.creator = '办公室台账';
+  const ws = wb.addWorksheet(impl.def.title, { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.columns = cols.map((c) => ({ key: c.key, width: Math.max(6, Math.round(c.width * 1.2)) }));
+  const titleRow = ws.addRow([title]);
+  titleRow.font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, cols.length);
+  titleRow.getCell(1).alignment = { horizontal: 'center' };
+  titleRow.commit();
+  const caption = ws.addRow([filterCaption(f, impl.def.states)]);
+  ws.mergeCells(2, 1, 2, cols.length);
+  caption.commit();
+  const header = ws.addRow(cols.map((c) => c.title));
+  header.font = { bold: true };
+  header.commit();
+  const fmt = (c: ColumnDef) => (c.kind === 'money' ? '#,##0.00' : c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'datetime' ? 'yyyy-mm-dd hh:mm' : undefined);
+  const formats = cols.map(fmt);
+  for (let offset = 0; offset < total; offset += PAGE) {
+    const rows = impl.rows(state.db, f, PAGE, offset);
+    for (const r of rows) {
+      const row = ws.addRow(cols.map((c) => cellValue({ title: c.title, width: c.width, kind: c.kind, value: () => r[c.key] as never }, r)));
+      formats.forEach((nf, i) => {
+        if (nf) row.getCell(i + 1).numFmt = nf;
+      });
+      row.commit();
+    }
+    job.rows += rows.length;
+    job.percent = Math.min(99, Math.round((job.rows / Math.max(1, total)) * 100));
+    if (rows.length < PAGE) break;
+    // Let other calls in between pages.
+    await new Promise((r) => setImmediate(r));
+  }
+  ws.commit();
+  await wb.commit();
+  job.state = 'done';
+  job.percent = 100;
+  job.finishedAt = Date.now();
+}
+
+export const readExport = (job: ExportJob) => readFileSync(job.file);

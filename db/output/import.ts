@@ -1,0 +1,133 @@
+// Adopting an existing paper/Excel register: a template, a dry run that reports every problem by
+// row and column in Chinese, then an all-or-nothing commit.
+import ExcelJS from 'exceljs';
+import type { ImportProblem } from '../contract/output';
+import type { ImportColumnDef, RegisterDef } from '../contract/registers';
+import type { Ctx } from '../core/context';
+import { DomainError } from '../core/errors';
+import type { Cell, RegisterImpl } from './registry';
+
+export const MAX_IMPORT_ROWS = 50_000;
+
+export async function importTemplate(def: RegisterDef): Promise<Buffer> {
+  const cols = def.importColumns ?? [];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(def.title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({ header: c.title, key: c.key, width: Math.max(12, c.title.length * 3) }));
+  cols.forEach((c, i) => {
+    const cell = ws.getCell(1, i + 1);
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+    const hint = [c.required ? '必填' : '选填', c.kind === 'date' ? '日期，如 2025-03-01' : c.kind === 'money' ? '金额（元），最多两位小数' : c.kind === 'int' ? '整数' : '', c.hint ?? ''].filter(Boolean).join('；');
+    cell.note = hint;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A spreadsheet cell as the typed value its column expects, or a problem. */
+function typedCell(raw: ExcelJS.CellValue, col: ImportColumnDef): { value: Cell; problem?: string } {
+  if (raw === null || raw === undefined || raw === '') return { value: null };
+  if (typeof raw === 'object' && !(raw instanceof Date)) {
+    if ('formula' in raw || 'sharedFormula' in raw) return { value: null, problem: '不接受公式，请粘贴为数值后再导入' };
+    if ('richText' in raw) raw = raw.richText.map((t) => t.text).join('');
+    else if ('text' in raw) raw = String(raw.text);
+    else if ('error' in raw) return { value: null, problem: '单元格有错误值' };
+  }
+  switch (col.kind) {
+    case 'date': {
+      if (raw instanceof Date) return { value: `${raw.getUTCFullYear()}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}` };
+      const s = String(raw).trim().replace(/[./年月]/g, '-').replace(/日$/, '');
+      const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+      if (!m) return { value: null, problem: '日期格式不正确（应为 年-月-日）' };
+      const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { value: null, problem: '不是有效日期' };
+      return { value: iso };
+    }
+    case 'int': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (!Number.isInteger(n)) return { value: null, problem: '应为整数' };
+      return { value: n };
+    }
+    case 'money': {
+      const s = typeof raw === 'number' ? String(raw) : String(raw).trim().replace(/[,，¥￥元\s]/g, '');
+      if (!/^\d+(\.\d{1,2})?$/.test(s)) return { value: null, problem: '金额应为非负数，最多两位小数' };
+      const [yuan, frac = ''] = s.split('.');
+      return { value: Number(yuan) * 100 + Number(frac.padEnd(2, '0')) };
+    }
+    default:
+      return { value: raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim() };
+  }
+}
+
+export interface ParsedImport<V> {
+  values: V[];
+  rows: number;
+  problems: ImportProblem[];
+}
+
+export async function parseImport<V>(impl: RegisterImpl<V>, base64: string, ctx: Pick<Ctx, 'db' | 'core'>): Promise<ParsedImport<V>> {
+  const def = impl.def;
+  const importer = impl.importer;
+  if (!importer || !def.importColumns) throw new DomainError('rule', `“${def.title}”不支持导入。`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError('invalid_input', '无法读取该文件：请上传由模板填写的 .xlsx 文件。', 'base64');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new DomainError('invalid_input', '文件中没有工作表。', 'base64');
+  const problems: ImportProblem[] = [];
+  // Headers are matched by title, so column order does not matter.
+  const header = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, colNo) => header.set(String(cell.text).trim(), colNo));
+  for (const c of def.importColumns) if (c.required && !header.has(c.title)) problems.push({ row: 1, column: c.title, message: `缺少必填列“${c.title}”` });
+  const known = new Set(def.importColumns.map((c) => c.title));
+  for (const h of header.keys()) if (h && !known.has(h)) problems.push({ row: 1, column: h, message: `模板中没有“${h}”列，请使用下载的模板` });
+  if (problems.length) return { values: [], rows: 0, problems };
+  if (ws.rowCount - 1 > MAX_IMPORT_ROWS) throw new DomainError('rule', `一次最多导入 ${MAX_IMPORT_ROWS} 行。`);
+
+  const values: V[] = [];
+  const seen = new Map<string, number>();
+  const existing = importer.existingKeys?.(ctx.db) ?? new Set<string>();
+  let rows = 0;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) continue;
+    rows++;
+    const cells: Record<string, Cell> = {};
+    let rowProblems = 0;
+    for (const c of def.importColumns) {
+      const t = typedCell(row.getCell(header.get(c.title)!).value, c);
+      if (t.problem) {
+        problems.push({ row: r, column: c.title, message: t.problem });
+        rowProblems++;
+      } else if (c.required && (t.value === null || t.value === '')) {
+        problems.push({ row: r, column: c.title, message: `“${c.title}”不能为空` });
+        rowProblems++;
+      }
+      cells[c.key] = t.value;
+    }
+    if (rowProblems) continue;
+    const parsed = importer.parse(cells, r, ctx);
+    problems.push(...parsed.problems);
+    if (!parsed.value || parsed.problems.length) continue;
+    const key = importer.key?.(parsed.value);
+    if (key) {
+      if (existing.has(key)) {
+        problems.push({ row: r, column: '编号', message: `编号“${key}”已在登记簿中` });
+        continue;
+      }
+      if (seen.has(key)) {
+        problems.push({ row: r, column: '编号', message: `编号“${key}”与第 ${seen.get(key)} 行重复` });
+        continue;
+      }
+      seen.set(key, r);
+    }
+    values.push(parsed.value);
+  }
+  if (!rows) problems.push({ row: 2, column: '', message: '文件中没有数据行' });
+  return { values, rows, problems };
+}

@@ -1,0 +1,32 @@
+// The output side of each register: how to count and read its rows for a filter, and (optionally)
+// how to import rows. Printing, export and import are written once against this interface.
+import type { ImportProblem, RegisterFilter } from '../contract/output';
+import type { RegisterDef } from '../contract/registers';
+import type { Ctx } from '../core/context';
+import type { Db } from '../core/open';
+import { auditRegister } from '../audit/register';
+
+export type Cell = string | number | boolean | null;
+export type OutputRow = Record<string, Cell>;
+
+export interface Importer<V> {
+  /** One spreadsheet row (values keyed by import column key, already typed) → a value or problems. */
+  parse(cells: Record<string, Cell>, rowNo: number, ctx: Pick<Ctx, 'db' | 'core'>): { value?: V; problems: ImportProblem[] };
+  /** A key that must be unique (e.g. an entry number); duplicates in the file or in the data are refused. */
+  key?(v: V): string | null;
+  existingKeys?(db: Db): Set<string>;
+  /** Insert them all; runs inside the import's single transaction. */
+  commit(ctx: Ctx, values: V[]): number;
+}
+
+export interface RegisterImpl<V = unknown> {
+  def: RegisterDef;
+  count(db: Db, f: RegisterFilter): number;
+  rows(db: Db, f: RegisterFilter, limit: number, offset: number): OutputRow[];
+  importer?: Importer<V>;
+}
+
+/** Each register module adds itself here (and to REGISTER_DEFS in the contract). */
+export const registerImpls: Record<string, RegisterImpl<any>> = {
+  audit: auditRegister,
+};
