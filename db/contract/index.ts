@@ -7,6 +7,9 @@ import { auditMethods } from './audit';
 import { backupsMethods } from './backups';
 import { outputMethods } from './output';
 import { settingsMethods } from './settings';
+import { sealsMethods } from './seals';
+import { vehiclesMethods } from './vehicles';
+import { minutesMethods } from './minutes';
 
 export const methods = {
   ...settingsMethods,
@@ -15,6 +18,9 @@ export const methods = {
   ...auditMethods,
   ...backupsMethods,
   ...outputMethods,
+  ...sealsMethods,
+  ...vehiclesMethods,
+  ...minutesMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,9 @@
 // What a register declares once so printing, export and import need nothing more from it. PURE:
 // the print layouts in the renderer and the xlsx writer in the core read the same columns.
 import type { Role } from './common';
+import { sealsRegisterDefs } from './seals';
+import { vehiclesRegisterDefs } from './vehicles';
+import { minutesRegisterDefs } from './minutes';
 
 export type ColumnKind = 'text' | 'date' | 'datetime' | 'money' | 'int' | 'number';
 
@@ -68,6 +71,9 @@ export const AUDIT_REGISTER: RegisterDef = {
 /** Every register the output framework knows; each register module adds itself here. */
 export const REGISTER_DEFS: Record<string, RegisterDef> = {
   audit: AUDIT_REGISTER,
+  ...sealsRegisterDefs,
+  ...vehiclesRegisterDefs,
+  ...minutesRegisterDefs,
 };
 
 export const registerKeys = () => Object.keys(REGISTER_DEFS);

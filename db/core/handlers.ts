@@ -6,6 +6,9 @@ import { auditHandlers } from '../audit/handlers';
 import { backupsHandlers } from '../backups/handlers';
 import { outputHandlers } from '../output/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { sealsHandlers } from '../seals/handlers';
+import { vehiclesHandlers } from '../vehicles/handlers';
+import { minutesHandlers } from '../minutes/handlers';
 
 export const handlers: HandlerTable = {
   ...settingsHandlers,
@@ -14,4 +17,7 @@ export const handlers: HandlerTable = {
   ...auditHandlers,
   ...backupsHandlers,
   ...outputHandlers,
+  ...sealsHandlers,
+  ...vehiclesHandlers,
+  ...minutesHandlers,
 };

@@ -5,6 +5,9 @@ import type { RegisterDef } from '../contract/registers';
 import type { Ctx } from '../core/context';
 import type { Db } from '../core/open';
 import { auditRegister } from '../audit/register';
+import { sealsRegisterImpls } from '../seals/register';
+import { vehiclesRegisterImpls } from '../vehicles/register';
+import { minutesRegisterImpls } from '../minutes/register';
 
 export type Cell = string | number | boolean | null;
 export type OutputRow = Record<string, Cell>;
@@ -29,4 +32,7 @@ export interface RegisterImpl<V = unknown> {
 /** Each register module adds itself here (and to REGISTER_DEFS in the contract). */
 export const registerImpls: Record<string, RegisterImpl<any>> = {
   audit: auditRegister,
+  ...sealsRegisterImpls,
+  ...vehiclesRegisterImpls,
+  ...minutesRegisterImpls,
 };
