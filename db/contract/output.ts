@@ -107,3 +107,13 @@ export const outputMethods = defineMethods({
     output: z.object({ imported: z.number() }),
   },
 });
+
+/** The filters in words, under a printed title or in an export's second row: "2025年度　状态：已用印". */
+export function filterCaption(f: RegisterFilter, states?: Record<string, string>, withYear = true): string {
+  const parts: string[] = [];
+  if (withYear && f.year) parts.push(`${f.year}年度`);
+  if (f.from || f.to) parts.push(`${f.from ?? '…'} 至 ${f.to ?? '…'}`);
+  if (f.state) parts.push(`状态：${states?.[f.state] ?? f.state}`);
+  if (f.q) parts.push(`关键词：${f.q}`);
+  return parts.join('　');
+}

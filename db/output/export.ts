@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegisterFilter } from '../contract/output';
+import { filterCaption, type RegisterFilter } from '../contract/output';
 import type { ColumnDef } from '../contract/registers';
 import type { CoreState } from '../core/context';
 import { cellValue } from '../core/xlsx';
@@ -33,15 +33,6 @@ const PAGE = 2000;
 const KEEP_MS = 30 * 60_000;
 
 const exportColumns = (cols: ColumnDef[]) => cols.filter((c) => !c.signature && !c.printOnly);
-
-export function filterCaption(f: RegisterFilter, states?: Record<string, string>): string {
-  const parts: string[] = [];
-  if (f.year) parts.push(`${f.year}年度`);
-  if (f.from || f.to) parts.push(`${f.from ?? '…'} 至 ${f.to ?? '…'}`);
-  if (f.state) parts.push(`状态：${states?.[f.state] ?? f.state}`);
-  if (f.q) parts.push(`关键词：${f.q}`);
-  return parts.join('　');
-}
 
 /** Start writing the export in the background; the caller polls the job. */
 export function startExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, userId: number, title: string): ExportJob {

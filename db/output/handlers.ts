@@ -2,7 +2,8 @@ import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Role } from '../contract/common';
 import { importTemplate, parseImport, type ParsedImport } from './import';
-import { filterCaption, jobs, readExport, startExport } from './export';
+import { jobs, readExport, startExport } from './export';
+import { filterCaption } from '../contract/output';
 import { registerImpls, type RegisterImpl } from './registry';
 
 type Keys = 'output.rows' | 'output.printed' | 'output.exportStart' | 'output.exportStatus' | 'output.exportFetch' | 'output.importTemplate' | 'output.importCheck' | 'output.importCommit';

@@ -1,0 +1,32 @@
+// All rows of a register for a filter, fetched in pages (a year of a busy register is thousands).
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import type { RegisterFilter } from '../../db/contract/output';
+import type { PrintMeta, PrintRow } from './RegisterTable';
+
+const PAGE = 2000;
+
+export function useRegisterRows(register: string, filter: RegisterFilter) {
+  const [state, setState] = useState<{ rows: PrintRow[]; meta: PrintMeta | null; error: string | null; done: boolean }>({ rows: [], meta: null, error: null, done: false });
+  const key = JSON.stringify(filter);
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const rows: PrintRow[] = [];
+      let meta: PrintMeta | null = null;
+      for (let offset = 0; ; offset += PAGE) {
+        const r = await api.call('output.rows', { register, filter, offset, limit: PAGE });
+        meta ??= { unitName: r.unitName, preparedBy: r.preparedBy, generatedAt: r.generatedAt, checkpoint: r.checkpoint };
+        rows.push(...(r.rows as PrintRow[]));
+        if (cancelled) return;
+        if (rows.length >= r.total || r.rows.length < PAGE) break;
+      }
+      if (!cancelled) setState({ rows, meta, error: null, done: true });
+    })().catch((e: Error) => !cancelled && setState({ rows: [], meta: null, error: e.message, done: true }));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [register, key]);
+  return state;
+}
