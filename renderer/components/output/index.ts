@@ -1,0 +1,3 @@
+import './output.css';
+export { ExportButton } from './ExportButton';
+export { ImportDialog } from './ImportDialog';
