@@ -1,0 +1,86 @@
+// Child of bench/run.ts: browser host cold start, first contentful paint, and a ≥1,000-row register
+// printed to PDF through the print route, in Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../build/scripts/find-chromium.mjs';
+import { registerImpls } from '../db/output/registry';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const [dataDir, password] = process.argv.slice(2);
+
+/** A register and a date range holding 1,000–3,000 rows. */
+function pickPrintRange() {
+  const db = new Database(join(dataDir, 'office.sqlite'), { readonly: true });
+  try {
+    const keys = Object.keys(registerImpls).filter((k) => k !== 'audit');
+    const year = new Date().getFullYear() - 1;
+    for (const k of [...keys, 'audit']) {
+      for (const months of [1, 2, 3, 6, 12]) {
+        const to = new Date(Date.UTC(year, months, 0)).toISOString().slice(0, 10);
+        const filter = k === 'audit' ? { from: `${year}-01-01`, to } : { year, from: `${year}-01-01`, to };
+        const n = registerImpls[k].count(db, filter);
+        if (n >= 1000 && n <= 3000) return { register: k, filter, n };
+      }
+    }
+    return { register: 'audit', filter: {}, n: registerImpls.audit.count(db, {}) };
+  } finally {
+    db.close();
+  }
+}
+
+async function main() {
+  const range = pickPrintRange();
+  const t0 = performance.now();
+  const host = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((res) => {
+    let out = '';
+    host.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) res(m[1]);
+    });
+  });
+  const origin = url.slice(0, url.indexOf('/#'));
+  for (;;) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const coldStartMs = performance.now() - t0;
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(url);
+    await page.getByLabel('登录名', { exact: true }).waitFor();
+    const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+    await page.getByLabel('登录名', { exact: true }).fill('demo-admin');
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByTestId('me-name').waitFor();
+    const t = performance.now();
+    await page.evaluate(([k, f]) => (window.location.hash = `#/print/register/${k}?f=${encodeURIComponent(JSON.stringify(f))}`), [range.register, range.filter] as const);
+    await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 120_000 });
+    const out = join(ROOT, 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    await page.pdf({ path: join(out, 'print-sample.pdf'), preferCSSPageSize: true });
+    const printSeconds = (performance.now() - t) / 1000;
+    const printPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, 'print-sample.pdf')]).toString())?.[1] ?? 0);
+    console.log(`RESULT ${JSON.stringify({ coldStartMs, fcpMs, printRows: range.n, printSeconds, printPages, register: range.register })}`);
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+  }
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
