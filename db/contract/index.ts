@@ -7,6 +7,9 @@ import { auditMethods } from './audit';
 import { backupsMethods } from './backups';
 import { outputMethods } from './output';
 import { settingsMethods } from './settings';
+import { suppliesMethods } from './supplies';
+import { assetsMethods } from './assets';
+import { expensesMethods } from './expenses';
 import { sealsMethods } from './seals';
 import { vehiclesMethods } from './vehicles';
 import { minutesMethods } from './minutes';
@@ -21,6 +24,9 @@ export const methods = {
   ...sealsMethods,
   ...vehiclesMethods,
   ...minutesMethods,
+  ...suppliesMethods,
+  ...assetsMethods,
+  ...expensesMethods,
 } as const;
 
 export type Methods = typeof methods;

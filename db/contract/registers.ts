@@ -4,6 +4,9 @@ import type { Role } from './common';
 import { sealsRegisterDefs } from './seals';
 import { vehiclesRegisterDefs } from './vehicles';
 import { minutesRegisterDefs } from './minutes';
+import { suppliesRegisterDefs } from './supplies';
+import { assetsRegisterDefs } from './assets';
+import { expensesRegisterDefs } from './expenses';
 
 export type ColumnKind = 'text' | 'date' | 'datetime' | 'money' | 'int' | 'number';
 
@@ -74,6 +77,9 @@ export const REGISTER_DEFS: Record<string, RegisterDef> = {
   ...sealsRegisterDefs,
   ...vehiclesRegisterDefs,
   ...minutesRegisterDefs,
+  ...suppliesRegisterDefs,
+  ...assetsRegisterDefs,
+  ...expensesRegisterDefs,
 };
 
 export const registerKeys = () => Object.keys(REGISTER_DEFS);

@@ -6,6 +6,9 @@ import { auditHandlers } from '../audit/handlers';
 import { backupsHandlers } from '../backups/handlers';
 import { outputHandlers } from '../output/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { suppliesHandlers } from '../supplies/handlers';
+import { assetsHandlers } from '../assets/handlers';
+import { expensesHandlers } from '../expenses/handlers';
 import { sealsHandlers } from '../seals/handlers';
 import { vehiclesHandlers } from '../vehicles/handlers';
 import { minutesHandlers } from '../minutes/handlers';
@@ -20,4 +23,7 @@ export const handlers: HandlerTable = {
   ...sealsHandlers,
   ...vehiclesHandlers,
   ...minutesHandlers,
+  ...suppliesHandlers,
+  ...assetsHandlers,
+  ...expensesHandlers,
 };

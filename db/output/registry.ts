@@ -8,6 +8,9 @@ import { auditRegister } from '../audit/register';
 import { sealsRegisterImpls } from '../seals/register';
 import { vehiclesRegisterImpls } from '../vehicles/register';
 import { minutesRegisterImpls } from '../minutes/register';
+import { suppliesRegisterImpls } from '../supplies/register';
+import { assetsRegisterImpls } from '../assets/register';
+import { expensesRegisterImpls } from '../expenses/register';
 
 export type Cell = string | number | boolean | null;
 export type OutputRow = Record<string, Cell>;
@@ -35,4 +38,7 @@ export const registerImpls: Record<string, RegisterImpl<any>> = {
   ...sealsRegisterImpls,
   ...vehiclesRegisterImpls,
   ...minutesRegisterImpls,
+  ...suppliesRegisterImpls,
+  ...assetsRegisterImpls,
+  ...expensesRegisterImpls,
 };
