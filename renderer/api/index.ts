@@ -1,0 +1,3 @@
+export { api } from './client';
+export { ApiError, isApiError, toApiError } from './errors';
+export { useApiMutation, useApiQuery, queryKey } from './hooks';
