@@ -2,7 +2,7 @@
 import type { Ctx, PartialHandlers, PrepareCtx } from '../core/context';
 import type { CoreState } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
-import { DUMMY_HASH, hashPassword, passwordProblems, verifyPassword } from '../core/passwords';
+import { dummyHash, hashPassword, passwordProblems, verifyPassword } from '../core/passwords';
 import type { Session } from '../core/sessions';
 import { toShanghaiIso } from '../core/time';
 import { likePattern } from '../core/sql';
@@ -55,7 +55,7 @@ function startSession(ctx: Ctx<unknown>, row: UserRow): Session {
 async function checkCredentials(pc: PrepareCtx, login: string, password: string, action: string): Promise<UserRow> {
   const { core } = pc;
   const row = userByLogin(core.db, login);
-  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, row?.password_hash ?? dummyHash(core.passwordLogN));
   const nowIso = toShanghaiIso(new Date());
   const who = row ? { userId: row.id, userLogin: row.login, userName: row.name, roles: JSON.parse(row.roles).join(',') } : { userLogin: login.slice(0, 64) };
   const deny = (reason: string): never => {

@@ -4,7 +4,7 @@ import type { ApprovalInput, Approval } from '../contract/approvals';
 import type { Role } from '../contract/common';
 import type { CoreState, Ctx, VerifiedPerson } from './context';
 import { DomainError, refuse } from './errors';
-import { DUMMY_HASH, verifyPassword } from './passwords';
+import { dummyHash, verifyPassword } from './passwords';
 
 interface UserRow {
   id: number;
@@ -19,7 +19,7 @@ interface UserRow {
 /** Check a co-signer's password before the transaction (scrypt is slow). The result is re-checked inside. */
 export async function verifyCosigner(core: CoreState, a: { login: string; password: string }): Promise<VerifiedPerson> {
   const u = core.db.prepare('SELECT id, login, name, roles, password_hash, active, locked_until FROM users WHERE login = ?').get(a.login.trim()) as UserRow | undefined;
-  const ok = await verifyPassword(a.password, u?.password_hash ?? DUMMY_HASH);
+  const ok = await verifyPassword(a.password, u?.password_hash ?? dummyHash(core.passwordLogN));
   return { userId: u?.id ?? 0, login: u?.login ?? a.login, name: u?.name ?? '', roles: u ? (JSON.parse(u.roles) as string[]) : [], ok: ok && !!u };
 }
 

@@ -30,8 +30,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return got.length === expected.length && timingSafeEqual(got, expected);
 }
 
-/** A hash that never verifies: used to spend the same time on unknown logins. */
-export const DUMMY_HASH = 'scrypt$17$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** A hash that never verifies, at the cost real hashes have: unknown logins take as long as known ones. */
+export const dummyHash = (logN = DEFAULT_LOG_N) => `scrypt$${logN}$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
 /** The configurable rule: length, character classes, not the login name. Problems in Chinese. */
 export function passwordProblems(password: string, login: string, s: Pick<Settings, 'passwordMinLength' | 'passwordMinClasses'>): string[] {

@@ -12,7 +12,11 @@
 //   message/modal/notification through App.useApp(), not the static `message.success()` helpers,
 //   so they inherit that ConfigProvider; theme colours are overridden in our own .css file
 //   (--ant-color-primary …), not through theme tokens.
-// What remains blocked is antd re-injecting CSS it already has statically (console noise only)
+// antd still inserts a few <style> elements at run time (CSS variables, scroll lock, scrollbar
+// measure) and zod probes `new Function` once: renderer/csp-setup.ts sets zod to jitless and moves
+// antd's own style elements (data-rc-order) out of the document, so the e2e tests can fail on every
+// remaining violation.
+// What remains blocked is antd re-injecting CSS it already has statically (harmless)
 // and style *attributes* written as HTML text; React's `style={{…}}` goes through the CSSOM and is
 // allowed. ECharts' HTML tooltips write style attributes into innerHTML: use
 // `tooltip.renderMode: 'richText'` (drawn on the canvas) instead.

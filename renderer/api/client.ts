@@ -1,7 +1,7 @@
 // The typed client: api.call('accounts.signIn', {...}) → the method's output, or a thrown ApiError.
 import { methods, type Input, type MethodName, type Output } from '../../db/contract';
 import { ApiError, toApiError } from './errors';
-import { sessionStore, takeHostToken } from './storage';
+import { sessionStore, takeHostToken, takeSessionHandoff } from './storage';
 import { httpTransport, ipcTransport, type Transport } from './transport';
 
 type Listener = (e: ApiError, method: string) => void;
@@ -21,6 +21,7 @@ let transport: Transport | null = null;
 export const api = {
   /** Choose the transport now; in a browser this takes the host token out of the address bar before the router reads it. */
   init() {
+    takeSessionHandoff();
     transport ??= chooseTransport();
     return transport.kind;
   },

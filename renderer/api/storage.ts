@@ -38,3 +38,20 @@ export function takeHostToken(): string | null {
   }
   return safe(() => sessionStorage.getItem(TOKEN_KEY), null);
 }
+
+/**
+ * The desktop prints in a hidden window of its own, which has no sessionStorage of the window that
+ * asked: the print route carries `session=` once, and it is taken out of the address at start.
+ */
+export function takeSessionHandoff(): void {
+  const hash = window.location.hash;
+  const q = hash.indexOf('?');
+  if (q < 0) return;
+  const params = new URLSearchParams(hash.slice(q + 1));
+  const session = params.get('session');
+  if (!session) return;
+  sessionStore.set(session);
+  params.delete('session');
+  const rest = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash.slice(0, q)}${rest ? `?${rest}` : ''}`);
+}

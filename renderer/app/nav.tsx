@@ -1,6 +1,6 @@
 // The side menu and the shell's routes, derived from the fixed system pages and the register list.
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, KeyOutlined, SaveOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../../db/contract';
 import { registers } from '../features/registry';
 
@@ -16,6 +16,7 @@ const SYSTEM: NavItem[] = [
   { path: '/', titleKey: 'menu.home', icon: <HomeOutlined aria-hidden />, roles: 'any', group: 'main' },
   { path: '/accounts', titleKey: 'menu.accounts', icon: <TeamOutlined aria-hidden />, roles: ['admin', 'auditor'], group: 'system' },
   { path: '/audit', titleKey: 'menu.audit', icon: <AuditOutlined aria-hidden />, roles: ['auditor', 'admin'], group: 'system' },
+  { path: '/backups', titleKey: 'backups.menu', icon: <SaveOutlined aria-hidden />, roles: ['admin'], group: 'system' },
   { path: '/settings', titleKey: 'menu.settings', icon: <SettingOutlined aria-hidden />, roles: 'any', group: 'system' },
   { path: '/password', titleKey: 'menu.password', icon: <KeyOutlined aria-hidden />, roles: 'any', group: 'system' },
 ];

@@ -9,6 +9,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { Shell } from './Shell';
 import { hasRole, type Me } from './session';
 import { rolesFor } from './nav';
@@ -21,6 +22,7 @@ export function ShellRoutes({ me, locked }: { me: Me; locked: boolean }) {
         <Route index element={<HomePage />} />
         <Route path="accounts" element={guard('/accounts', <AccountsPage />)} />
         <Route path="audit" element={guard('/audit', <AuditPage />)} />
+        <Route path="backups" element={guard('/backups', <BackupsPage />)} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         {registers.map((r) => (

@@ -217,6 +217,7 @@ export const enUS: Resources = {
     verifyBroken: 'The audit chain is broken: the first problem is at entry no. {{seq}}.',
     verifyProblem: 'Problem: {{problem}}',
     checkedAt: 'Checked at {{at}}',
+    print: 'Print',
     export: 'Export',
     exported: 'Exported {{rows}} entries: {{file}}',
     objectTypes: {

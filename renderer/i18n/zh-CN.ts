@@ -214,6 +214,7 @@ export const zhCN = {
     verifyBroken: '审计链已损坏：第一个问题在第 {{seq}} 条。',
     verifyProblem: '问题：{{problem}}',
     checkedAt: '校验时间：{{at}}',
+    print: '打印',
     export: '导出',
     exported: '已导出 {{rows}} 条：{{file}}',
     objectTypes: {

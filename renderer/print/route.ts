@@ -1,6 +1,7 @@
 // Print routes and how to open them: the desktop prints a route in a hidden window; a browser opens
 // it in a new tab and uses its own print dialog. Filters travel in the query string.
 import type { RegisterFilter } from '../../db/contract/output';
+import { api } from '../api';
 
 export type PrintFormat = 'print' | 'pdf';
 
@@ -25,8 +26,10 @@ export async function openPrint(route: string, opts: { landscape?: boolean; sugg
   const office = (window as { office?: { print?: (r: { route: string; mode: 'preview' | 'print' | 'pdf'; landscape?: boolean; suggestedName?: string }) => Promise<unknown> } }).office;
   if (office?.print) {
     const mode = opts.mode ?? 'preview';
+    const params = new URLSearchParams({ session: api.session ?? '' });
+    if (mode !== 'preview') params.set('record', mode);
     const sep = route.includes('?') ? '&' : '?';
-    return office.print({ route: mode === 'preview' ? route : `${route}${sep}record=${mode}`, mode, landscape: opts.landscape, suggestedName: opts.suggestedName });
+    return office.print({ route: `${route}${sep}${params.toString()}`, mode, landscape: opts.landscape, suggestedName: opts.suggestedName });
   }
   window.open(`${window.location.pathname}#${route}`, '_blank', 'noopener=no');
   return undefined;

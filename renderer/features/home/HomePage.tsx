@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api';
 import { hasRole, useMe, useSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { registers } from '../registry';
+import { BackupTile } from '../backups/BackupTile';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,13 +20,11 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('home.tiles')} className="home-card">
-            {tiles.length ? (
-              <div className="tile-grid">
-                {tiles.map((r) => (r.Tile ? <r.Tile key={r.key} /> : null))}
-              </div>
-            ) : (
-              <Empty description={t('home.noTiles')} />
-            )}
+            <div className="tile-grid">
+              <BackupTile canBackUp={hasRole(me, ['admin'])} />
+              {tiles.map((r) => (r.Tile ? <r.Tile key={r.key} /> : null))}
+            </div>
+            {tiles.length ? null : <Empty description={t('home.noTiles')} />}
           </Card>
         </Col>
         <Col xs={24} xl={10}>
