@@ -171,7 +171,7 @@ function RestoreCard({ backupDir }: { backupDir: string }) {
             <Descriptions.Item label={t('backups.counts')} span={2}>
               {Object.entries(manifest.manifest.counts)
                 .filter(([, n]) => n > 0)
-                .map(([k, n]) => `${k} ${n}`)
+                .map(([k, n]) => `${t(`backups.tables.${k}`, { defaultValue: k })} ${n}`)
                 .join('，')}
             </Descriptions.Item>
           </Descriptions>

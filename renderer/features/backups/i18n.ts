@@ -44,6 +44,7 @@ const zh = {
     never: '还没有备份',
     goBackups: '去备份',
     kinds: { auto: '自动', manual: '手动', safety: '恢复前安全副本' },
+    tables: { audit_log: '审计日志', audit_checkpoints: '审计检查点', users: '账号', settings: '设置', backups: '备份记录', approvals: '审批记录', number_seq: '编号' },
     progress: '正在{{job}}：{{percent}}%',
   },
 };
@@ -91,6 +92,7 @@ const en = {
     never: 'No backup yet',
     goBackups: 'Back up',
     kinds: { auto: 'Automatic', manual: 'Manual', safety: 'Safety copy' },
+    tables: { audit_log: 'audit log', audit_checkpoints: 'audit checkpoints', users: 'accounts', settings: 'settings', backups: 'backups', approvals: 'approvals', number_seq: 'numbering' },
     progress: '{{job}}: {{percent}}%',
   },
 };
