@@ -1,0 +1,178 @@
+// The printed registers (用印登记簿, 印章登记表, 印章交接登记表), export, and adopting a paper usage log by import.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../db/core/core';
+import { REGISTER_DEFS } from '../../../db/contract/registers';
+import { businessSnapshot, ok, refused } from '../../helpers';
+import { approved, bureau, cosign, day, request } from './fixture';
+
+async function sheet(rows: unknown[][], headers: string[]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('用印登记簿');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+async function waitExport(core: Core, s: string, id: string) {
+  for (let i = 0; i < 400; i++) {
+    const j = await ok(core, s, 'output.exportStatus', { id });
+    if (j.state !== 'running') return j;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('export did not finish');
+}
+
+const HEAD = ['编号', '日期', '印章', '用印事由', '文件名称', '文号', '份数', '申请人', '申请部门', '审批人', '监印人', '外带', '应还日期', '归还日期', '归还确认人', '作废原因', '备注'];
+
+describe('用印登记簿', () => {
+  it('declares the paper columns with signature cells for 申请人, 审批人 and 监印人, landscape', () => {
+    const def = REGISTER_DEFS['seals.usage'];
+    expect(def.orientation).toBe('landscape');
+    const printed = def.columns.filter((c) => !c.exportOnly).map((c) => c.title);
+    expect(printed).toEqual(['编号', '日期', '印章', '用印事由', '文件名称及文号', '份数', '申请人', '申请人签字', '审批人', '审批人签字', '监印人', '监印人签字', '外带及归还', '备注']);
+    expect(def.columns.filter((c) => c.signature).map((c) => c.title)).toEqual(['申请人签字', '审批人签字', '监印人签字']);
+  });
+
+  it('prints each entry with its number, approver, 监印人, take-out and return; 事后补批 rows are marked', async () => {
+    const b = await bureau();
+    const a = await approved(b, { takeOut: true, plannedOut: day(), plannedReturn: day(1) });
+    await ok(b.core, b.c, 'seals.stamp', { id: a.id, count: 4 });
+    await ok(b.core, b.c, 'seals.checkOut', { id: a.id });
+    await ok(b.core, b.c, 'seals.return', { id: a.id, confirmedById: b.keeper.id });
+    const e = await ok(b.core, b.c, 'seals.emergencyStamp', { ...request(b, { documentTitle: '应诉材料' }), count: 1, emergencyReason: '法院当日截止，局长电话同意', phoneApproverId: b.chief.id });
+    const v = await ok(b.core, b.c, 'seals.request', request(b, { documentTitle: '作废件' }));
+    await ok(b.core, b.c, 'seals.void', { id: v.id, reason: '重复申请' });
+    const out = await ok(b.core, b.auditor.session, 'output.rows', { register: 'seals.usage', filter: { year: Number(day().slice(0, 4)) } });
+    expect(out.total).toBe(3);
+    const [first, second, third] = out.rows;
+    expect(first).toMatchObject({ number: a.number, seal: '××区司法局', document: '××区司法局2025年工作总结（×司发〔2025〕12号）', copies: 4, applicant: '赵敏', approver: '王志强', supervisor: '张敏', _flag: null });
+    expect(first.takeOut).toMatch(/^外带 \d+\.\d+—\d+\.\d+；\d+\.\d+ 借出；\d+\.\d+ 归还（张敏确认）$/);
+    expect(first.remarks).toContain('批准 5 份，实用 4 份');
+    expect(second).toMatchObject({ number: e.number, approver: '王志强', _flag: 'emergencyPending' });
+    expect(second.remarks).toContain('【事后补批】法院当日截止，局长电话同意（王志强电话同意，待补批）');
+    expect(third).toMatchObject({ number: v.number, _flag: null });
+    expect(third.remarks).toContain('作废：重复申请');
+    // After the approval the mark stays (it was an exception) but is no longer pending.
+    await ok(b.core, b.c, 'seals.approve', { id: e.id, approval: cosign('chief') });
+    const again = await ok(b.core, b.c, 'output.rows', { register: 'seals.usage', filter: { extra: { flag: 'emergency' } } });
+    expect(again.rows).toMatchObject([{ number: e.number, approver: '王志强', _flag: 'emergency' }]);
+    // Filters reach the print: seal, state, text.
+    expect((await ok(b.core, b.c, 'output.rows', { register: 'seals.usage', filter: { state: 'void' } })).total).toBe(1);
+    expect((await ok(b.core, b.c, 'output.rows', { register: 'seals.usage', filter: { q: '应诉' } })).total).toBe(1);
+    expect((await ok(b.core, b.c, 'output.rows', { register: 'seals.usage', filter: { extra: { sealId: b.financeSeal.id } } })).total).toBe(0);
+    // Printing one 用印审批单 is audited against the entry's register.
+    await ok(b.core, b.c, 'output.printed', { register: 'seals.usage', layout: 'form', format: 'print', objectId: String(a.id) });
+    const log = await ok(b.core, b.auditor.session, 'audit.list', { action: 'output.printed' });
+    expect(log.rows[0].message).toContain('用印登记簿单据');
+    b.core.close();
+  });
+
+  it('exports to xlsx without the signature cells', async () => {
+    const b = await bureau();
+    await approved(b);
+    const job = await ok(b.core, b.c, 'output.exportStart', { register: 'seals.usage', filter: {} });
+    expect((await waitExport(b.core, b.c, job.id)).state).toBe('done');
+    const file = await ok(b.core, b.c, 'output.exportFetch', { id: job.id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header).toContain('文件名称及文号');
+    expect(header).toContain('状态');
+    expect(header).not.toContain('申请人签字');
+    expect(ws.getRow(4).getCell(header.indexOf('状态') + 1).value).toBe('已批准');
+    b.core.close();
+  });
+});
+
+describe('印章登记表 and 印章交接登记表', () => {
+  it('the catalogue prints with current custodians, approver rules and the retirement record', async () => {
+    const b = await bureau();
+    await ok(b.core, b.c, 'seals.sealSetStatus', { id: b.financeSeal.id, status: 'destroyed', date: day(), reason: '启用新章', method: '交公安机关切角销毁', witnesses: '刘洋、陈静' });
+    const r = await ok(b.core, b.c, 'output.rows', { register: 'seals.catalogue' });
+    expect(r.rows.map((x) => [x.name, x.custodian, x.approver, x.status])).toEqual([
+      ['××区司法局', '张敏', '局长', '在用'],
+      ['××区司法局财务专用章', '郑华', '王志强', '销毁'],
+      ['××区法律援助中心', '张敏', '申请部门分管领导', '在用'],
+    ]);
+    expect(r.rows[1].retirement).toBe(`${day()} 销毁；交公安机关切角销毁；见证人：刘洋、陈静`);
+    expect(REGISTER_DEFS['seals.catalogue'].columns.some((c) => c.signature)).toBe(true);
+    const h = await ok(b.core, b.c, 'seals.handover', { sealId: b.bureauSeal.id, toId: b.keeper2.id, witnessId: b.witness.id, date: day(), note: '调岗交接' });
+    const hs = await ok(b.core, b.c, 'output.rows', { register: 'seals.handovers', filter: { extra: { sealId: b.bureauSeal.id } } });
+    expect(hs.rows.map((x) => [x.number, x.from, x.to, x.witness])).toEqual([
+      [expect.stringMatching(/^印交〔2020〕/), '（首次指定）', '张敏', ''],
+      [h.number, '张敏', '郑华', '刘洋'],
+    ]);
+    b.core.close();
+  });
+});
+
+describe('adopting a paper usage log', () => {
+  it('a dry run reports every problem by row in Chinese; commit is all-or-nothing', async () => {
+    const b = await bureau();
+    const y = Number(day().slice(0, 4)) - 1;
+    const t = await ok(b.core, b.c, 'output.importTemplate', { register: 'seals.usage' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(t.base64, 'base64') as unknown as ArrayBuffer);
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(HEAD);
+    const ok1 = [`用印〔${y}〕第0001号`, `${y}-03-01`, '××区司法局', '报送材料', '年度总结', '', 2, '赵敏', '法律援助中心', '王志强', '张敏', '否', '', '', '', '', ''];
+    const rows = [
+      ok1,
+      [`用印〔${y}〕第0002号`, `${y}-03-02`, '不存在的章', '事由', '文件', '', 1, '赵敏', '', '王志强', '张敏', '', '', '', '', '', ''],
+      [`用印〔${y}〕第0003号`, `${y}-03-03`, '××区司法局', '事由', '空白', '', 1, '赵敏', '', '王志强', '张敏', '', '', '', '', '', ''],
+      [`用印〔${y}〕第0004号`, `${y}-03-04`, '××区司法局', '事由', '文件', '', 1, '赵敏', '', '', '', '', '', '', '', '', ''],
+      [`用印〔${y - 1}〕第0005号`, `${y}-03-05`, '××区司法局', '事由', '文件', '', 1, '赵敏', '', '王志强', '张敏', '', '', '', '', '', ''],
+      [`用印〔${y}〕第0006号`, `${y}-03-06`, '××区司法局', '事由', '文件', '', 1, '赵敏', '', '王志强', '张敏', '是', '', '', '', '', ''],
+      [`用印〔${y}〕第0001号`, `${y}-03-07`, '××区司法局', '事由', '文件', '', 1, '赵敏', '', '王志强', '张敏', '', '', '', '', '', ''],
+      [`用印〔${y}〕第0008号`, `${y}-03-08`, '××区司法局', '事由', '文件', '', 0, '赵敏', '', '王志强', '张敏', '', '', '', '', '', ''],
+    ];
+    const base64 = await sheet(rows, HEAD);
+    const before = businessSnapshot(b.core);
+    const r = await ok(b.core, b.c, 'output.importCheck', { register: 'seals.usage', base64 });
+    const byRow = Object.fromEntries([...r.problems].reverse().map((p) => [p.row, p])); // the first problem of each row
+    expect(byRow[2]).toBeUndefined();
+    expect(byRow[3]).toMatchObject({ column: '印章' });
+    expect(byRow[4]).toMatchObject({ column: '文件名称' });
+    expect(byRow[5]).toMatchObject({ column: '审批人' });
+    expect(byRow[6]).toMatchObject({ column: '编号' });
+    expect(byRow[7]).toMatchObject({ column: '应还日期' });
+    expect(byRow[8].message).toContain('与第 2 行重复');
+    expect(byRow[9]).toMatchObject({ column: '份数' });
+    expect((await refused(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64 })).message).toContain('未导入任何数据');
+    expect(businessSnapshot(b.core)).toBe(before);
+    b.core.close();
+  });
+
+  it('imported entries keep their numbers and are marked; the year’s numbering continues after them', async () => {
+    const b = await bureau();
+    const y = Number(day().slice(0, 4));
+    const rows = [
+      [`用印〔${y}〕第0001号`, `${y}-01-03`, '××区司法局', '报送材料', '年度总结', '×司发〔2025〕1号', 2, '赵敏', '法律援助中心', '王志强', '张敏', '否', '', '', '', '', ''],
+      [`用印〔${y}〕第0002号`, `${y}-01-04`, '××区司法局', '银行开户', '开户申请书', '', 1, '吴涛', '计财室', '王志强', '张敏', '是', `${y}-01-05`, `${y}-01-05`, '张敏', '', '外带至银行'],
+      [`用印〔${y}〕第0003号`, `${y}-01-05`, '××区司法局', '重复登记', '通知', '', 1, '吴涛', '计财室', '', '', '', '', '', '', '登记重复', ''],
+      ['旧编号-17', `${y}-01-06`, '××区司法局财务专用章', '报销', '报销单', '', 3, '吴涛', '计财室', '王志强', '郑华', '', '', '', '', '', ''],
+    ];
+    const base64 = await sheet(rows, HEAD);
+    expect((await ok(b.core, b.c, 'output.importCheck', { register: 'seals.usage', base64 })).ok).toBe(true);
+    expect(await ok(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64 })).toEqual({ imported: 4 });
+    const list = await ok(b.core, b.c, 'seals.list', { flag: 'imported', sort: 'date' });
+    expect(list.rows.map((r) => [r.number, r.state, r.imported])).toEqual([
+      [`用印〔${y}〕第0001号`, 'stamped', true],
+      [`用印〔${y}〕第0002号`, 'returned', true],
+      [`用印〔${y}〕第0003号`, 'void', true],
+      ['旧编号-17', 'stamped', true],
+    ]);
+    expect(list.rows[1]).toMatchObject({ approvalMode: 'imported', approverName: '王志强', returnConfirmedName: '张敏', takeOut: true });
+    const next = await ok(b.core, b.c, 'seals.request', request(b));
+    expect(next.number).toBe(`用印〔${y}〕第0004号`);
+    const printed = await ok(b.core, b.c, 'output.rows', { register: 'seals.usage', filter: { extra: { flag: 'imported' } } });
+    expect(printed.rows[0].remarks).toContain('据纸质登记簿导入');
+    // The same file again: every number is already in the register.
+    const again = await ok(b.core, b.c, 'output.importCheck', { register: 'seals.usage', base64 });
+    expect(again.problems.filter((p) => p.message.includes('已在登记簿中'))).toHaveLength(4);
+    const log = await ok(b.core, b.admin, 'audit.list', { action: 'output.importCommit' });
+    expect(log.rows[0].message).toBe('导入 用印登记簿 4 条');
+    b.core.close();
+  });
+});
