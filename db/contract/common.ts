@@ -70,7 +70,11 @@ export const isoDate = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}格式应为 年-月-日` })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)), { message: `${label}不是有效日期` })
+    // Round trip: Date.parse rolls 2026-02-30 over to March; a real calendar date survives unchanged.
+    .refine((s) => {
+      const t = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+    }, { message: `${label}不是有效日期` })
     .describe(label);
 
 /** ISO date-time with an explicit offset, e.g. 2025-03-01T09:30:00+08:00. */

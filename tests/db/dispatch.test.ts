@@ -86,3 +86,14 @@ describe('dispatch', () => {
     core.close();
   });
 });
+
+describe('dates', () => {
+  it('an impossible calendar date is refused, a leap day accepted', async () => {
+    const { isoDate } = await import('../../db/contract/common');
+    const d = isoDate('日期');
+    expect(d.safeParse('2026-02-30').success).toBe(false);
+    expect(d.safeParse('2025-13-01').success).toBe(false);
+    expect(d.safeParse('2024-02-29').success).toBe(true);
+    expect(d.safeParse('2025-02-29').success).toBe(false);
+  });
+});
