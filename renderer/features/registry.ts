@@ -5,6 +5,8 @@ import type { Role } from '../../db/contract';
 import { sealsFeature } from './seals';
 import { vehiclesFeature } from './vehicles';
 import { minutesFeature } from './minutes';
+import { suppliesFeature } from './supplies';
+import { assetsFeature } from './assets';
 
 export interface RegisterFeature {
   /** Also the route segment: the register lives under `#/r/<key>/…`. */
@@ -22,4 +24,4 @@ export interface RegisterFeature {
   Print?: ComponentType;
 }
 
-export const registers: readonly RegisterFeature[] = [sealsFeature, vehiclesFeature, minutesFeature];
+export const registers: readonly RegisterFeature[] = [sealsFeature, vehiclesFeature, minutesFeature, suppliesFeature, assetsFeature];

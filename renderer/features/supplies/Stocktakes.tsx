@@ -1,0 +1,391 @@
+// 盘点: a count sheet for all items in stock, one category or chosen items; counted quantities with
+// reasons, counted-by and checked-by; confirming posts 盘盈/盘亏 in one transaction, after which the
+// sheet is read-only. The 盘点表 prints blank (for counting) or filled.
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { methods } from '../../../db/contract';
+import { STOCKTAKE_STATES, type StocktakeDetail, type StocktakeRow, type StocktakeState } from '../../../db/contract/supplies';
+import { ApiError, useApiMutation, useApiQuery } from '../../api';
+import { hasRole, useMe } from '../../app/session';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyApiError } from '../../components/formErrors';
+import { fieldRule } from '../../components/zodRule';
+import { openPrint } from '../../print';
+import { AuditTrail, FormDialog, ItemSelect, PersonSelect, SUPPLY_READS, dateOf, num, qty, useListParams, yuan, years } from './shared';
+
+const STATE_CLASS: Record<StocktakeState, string> = { draft: 'tag-warn', confirmed: 'tag-ok', void: 'tag-off' };
+
+export function Stocktakes() {
+  return (
+    <Routes>
+      <Route index element={<StocktakeList />} />
+      <Route path=":id" element={<StocktakeSheet />} />
+    </Routes>
+  );
+}
+
+function StocktakeList() {
+  const { t } = useTranslation('supplies');
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const set = useListParams(params, setParams);
+  const [creating, setCreating] = useState(false);
+  const thisYear = dayjs().year();
+  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
+  const state = params.get('state') ?? undefined;
+  const page = num(params.get('page')) ?? 1;
+  const list = useApiQuery('supplies.stocktakeList', { year, state, page, pageSize: 20 }, { placeholderData: (p) => p });
+  const columns: TableColumnsType<StocktakeRow> = [
+    {
+      title: t('f.number'),
+      dataIndex: 'number',
+      width: 160,
+      render: (v: string, r) => (
+        <Button type="link" size="small" className="sup-link" onClick={() => navigate(`/r/supplies/stocktakes/${r.id}`)}>
+          {v}
+        </Button>
+      ),
+    },
+    { title: t('f.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('f.countedOn'), dataIndex: 'date', width: 100 },
+    { title: t('f.countedBy'), key: 'who', width: 130, render: (_, r) => [r.countedByName, r.checkedByName].filter(Boolean).join(' / ') },
+    { title: t('f.lines'), key: 'l', width: 180, render: (_, r) => t('st.lines', { counted: r.countedCount, total: r.lineCount, diff: r.diffCount }) },
+    { title: t('f.diff'), key: 'g', width: 170, render: (_, r) => (r.state === 'confirmed' ? t('st.gainLoss', { gain: yuan(r.gainAmount), loss: yuan(r.lossAmount) }) : '') },
+    { title: t('f.state'), dataIndex: 'state', width: 90, render: (s: StocktakeState) => <Tag className={STATE_CLASS[s]}>{t(`sState.${s}`)}</Tag> },
+  ];
+  return (
+    <>
+      <Card size="small" className="filter-card">
+        <Form layout="inline" className="filter-bar">
+          <Form.Item label={t('list.year')}>
+            <Select
+              aria-label={t('list.year')}
+              className="filter-select-narrow"
+              value={year ?? 'all'}
+              onChange={(v) => set({ year: v === thisYear ? null : v })}
+              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={STOCKTAKE_STATES.map((s) => ({ value: s, label: t(`sState.${s}`) }))} />
+          </Form.Item>
+        </Form>
+      </Card>
+      <div className="sup-toolbar">
+        {hasRole(me, ['clerk']) ? (
+          <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            {t('st.new')}
+          </Button>
+        ) : null}
+      </div>
+      <ErrorAlert error={list.error} />
+      <Table<StocktakeRow>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={list.data?.rows}
+        loading={list.isFetching}
+        locale={{ emptyText: t('st.empty') }}
+        onRow={(r) => ({ onDoubleClick: () => navigate(`/r/supplies/stocktakes/${r.id}`) })}
+        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+      />
+      {creating ? <NewStocktake onClose={() => setCreating(false)} onCreated={(id) => navigate(`/r/supplies/stocktakes/${id}`)} /> : null}
+    </>
+  );
+}
+
+function NewStocktake({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
+  const { t } = useTranslation('supplies');
+  const { message } = App.useApp();
+  const m = useApiMutation('supplies.stocktakeCreate', SUPPLY_READS);
+  const cats = useApiQuery('supplies.categories', {}, { staleTime: 60_000 });
+  const [form] = Form.useForm<{ title: string; countedOn?: Dayjs; scope: 'all' | 'category' | 'items'; category?: string; itemIds?: number[]; remarks?: string }>();
+  const scope = Form.useWatch('scope', form);
+  const schema = methods['supplies.stocktakeCreate'].input;
+  return (
+    <FormDialog
+      title={t('st.newTitle')}
+      okText={t('st.new')}
+      width={640}
+      form={form}
+      initialValues={{ title: `${dayjs().year()}年${dayjs().month() + 1}月库存盘点`, countedOn: dayjs(), scope: 'all' }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const d = await m.mutateAsync({
+          title: v.title ?? '',
+          countedOn: dateOf(v.countedOn) ?? '',
+          category: v.scope === 'category' ? v.category : undefined,
+          itemIds: v.scope === 'items' ? (v.itemIds ?? []) : [],
+          remarks: v.remarks ?? '',
+        });
+        message.success(t('st.created', { number: d.number }));
+        onCreated(d.id);
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={15}>
+          <Form.Item name="title" label={t('f.title')} rules={fieldRule(schema, 'title')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item name="countedOn" label={t('f.countedOn')} rules={[{ required: true, message: t('v.date') }]}>
+            <DatePicker className="sup-wide" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="scope">
+        <Radio.Group
+          options={[
+            { value: 'all', label: t('st.scopeAll') },
+            { value: 'category', label: t('st.scopeCategory') },
+            { value: 'items', label: t('st.scopeItems') },
+          ]}
+        />
+      </Form.Item>
+      {scope === 'category' ? (
+        <Form.Item name="category" label={t('f.category')} rules={[{ required: true, message: t('v.required') }]}>
+          <Select options={(cats.data ?? []).map((c) => ({ value: c.category, label: c.category }))} />
+        </Form.Item>
+      ) : null}
+      {scope === 'items' ? (
+        <Form.List name="itemIds" initialValue={[undefined]}>
+          {(fields, { add }) => (
+            <>
+              {fields.map((f, i) => (
+                <Form.Item key={f.key} name={f.name} label={i === 0 ? t('f.item') : undefined} rules={[{ required: true, message: t('v.item') }]}>
+                  <ItemSelect aria-label={`${t('f.item')} ${i + 1}`} />
+                </Form.Item>
+              ))}
+              <Button type="dashed" onClick={() => add()}>
+                {t('req.addLine')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      ) : null}
+    </FormDialog>
+  );
+}
+
+function StocktakeSheet() {
+  const { t } = useTranslation('supplies');
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const q = useApiQuery('supplies.stocktakeGet', { id: Number(id) });
+  return (
+    <>
+      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/r/supplies/stocktakes')} className="sup-back">
+        {t('nav.stocktakes')}
+      </Button>
+      <ErrorAlert error={q.error} />
+      {q.data ? <SheetBody d={q.data} /> : <Skeleton active />}
+    </>
+  );
+}
+
+type SheetValues = { countedById?: number | null; checkedById?: number | null; countedOn?: Dayjs; remarks?: string } & Record<string, unknown>;
+
+function SheetBody({ d }: { d: StocktakeDetail }) {
+  const { t } = useTranslation('supplies');
+  const { message, modal } = App.useApp();
+  const me = useMe();
+  const editable = hasRole(me, ['clerk']) && d.state === 'draft';
+  const [form] = Form.useForm<SheetValues>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [voiding, setVoiding] = useState(false);
+  const save = useApiMutation('supplies.stocktakeSave', SUPPLY_READS);
+  const confirm = useApiMutation('supplies.stocktakeConfirm', SUPPLY_READS);
+  const refresh = useApiMutation('supplies.stocktakeRefresh', SUPPLY_READS);
+  const initial: SheetValues = {
+    countedById: d.countedById,
+    checkedById: d.checkedById,
+    countedOn: dayjs(d.date),
+    remarks: d.remarks,
+    ...Object.fromEntries(d.lines.flatMap((l) => [[`c_${l.id}`, l.countedQty], [`r_${l.id}`, l.reason]])),
+  };
+  const mapLineError = (e: unknown) => {
+    if (e instanceof ApiError) {
+      const at = /^lines\.(\d+)\.(countedQty|reason)$/.exec(e.field ?? '');
+      if (at) return new ApiError({ code: e.code, message: e.message, field: `${at[2] === 'countedQty' ? 'c' : 'r'}_${d.lines[Number(at[1])].id}` });
+    }
+    return e;
+  };
+  const doSave = async (v: SheetValues) => {
+    setError(null);
+    try {
+      await save.mutateAsync({
+        id: d.id,
+        countedById: v.countedById ?? null,
+        checkedById: v.checkedById ?? null,
+        countedOn: dateOf(v.countedOn),
+        remarks: v.remarks ?? '',
+        lines: d.lines.map((l) => ({ lineId: l.id, countedQty: (v[`c_${l.id}`] as number | null | undefined) ?? null, reason: (v[`r_${l.id}`] as string | undefined) ?? '' })),
+      });
+      message.success(t('st.saved'));
+      return true;
+    } catch (e) {
+      setError(applyApiError(form, mapLineError(e)));
+      return false;
+    }
+  };
+  const doConfirm = () =>
+    modal.confirm({
+      title: t('st.confirmTitle'),
+      content: t('st.confirmHint'),
+      okText: t('st.confirm'),
+      onOk: async () => {
+        if (!(await doSave(form.getFieldsValue(true)))) return;
+        try {
+          await confirm.mutateAsync({ id: d.id });
+          message.success(t('st.confirmed'));
+        } catch (e) {
+          setError(applyApiError(form, e));
+        }
+      },
+    });
+  const columns: TableColumnsType<StocktakeDetail['lines'][number]> = [
+    { title: t('f.item'), key: 'i', ellipsis: true, render: (_, l) => <>{l.itemName}{l.spec ? `（${l.spec}）` : ''}{l.stale ? <Tag className="tag-bad sup-tag-gap">{t('st.stale')}</Tag> : null}</> },
+    { title: t('f.unit'), dataIndex: 'unit', width: 56, align: 'center' },
+    { title: t('f.bookQty'), dataIndex: 'bookQty', width: 86, align: 'right', render: (v: number) => qty(v) },
+    {
+      title: t('f.countedQty'),
+      key: 'c',
+      width: 130,
+      render: (_, l) =>
+        editable ? (
+          <Form.Item name={`c_${l.id}`} className="sup-cell-item">
+            <InputNumber aria-label={`${t('f.countedQty')} ${l.itemName}`} min={0} precision={l.wholeUnit ? 0 : 3} className="sup-wide" />
+          </Form.Item>
+        ) : (
+          qty(l.countedQty)
+        ),
+    },
+    {
+      title: t('f.diff'),
+      key: 'd',
+      width: 80,
+      align: 'right',
+      render: (_, l) => (
+        <Form.Item noStyle shouldUpdate>
+          {() => {
+            const c = editable ? (form.getFieldValue(`c_${l.id}`) as number | null | undefined) : l.countedQty;
+            if (c === null || c === undefined) return '';
+            const diff = Math.round((c - l.bookQty) * 1000) / 1000;
+            return diff ? <span className={diff > 0 ? 'sup-in' : 'sup-out'}>{diff > 0 ? `+${qty(diff)}` : `−${qty(-diff)}`}</span> : '0';
+          }}
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('f.reason'),
+      key: 'r',
+      render: (_, l) =>
+        editable ? (
+          <Form.Item name={`r_${l.id}`} className="sup-cell-item">
+            <Input aria-label={`${t('f.reason')} ${l.itemName}`} />
+          </Form.Item>
+        ) : (
+          l.reason
+        ),
+    },
+  ];
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} className="sup-sheet-head">
+        <Typography.Title level={4} className="sup-sheet-title">
+          {d.number} {d.title} <Tag className={STATE_CLASS[d.state]}>{t(`sState.${d.state}`)}</Tag>
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          {editable ? (
+            <>
+              <Button onClick={() => form.submit()} loading={save.isPending}>
+                {t('st.save')}
+              </Button>
+              {d.lines.some((l) => l.stale) ? (
+                <Button onClick={() => void refresh.mutateAsync({ id: d.id }).then(() => message.success(t('st.refreshed')), (e: unknown) => setError(applyApiError(form, e)))}>{t('st.refresh')}</Button>
+              ) : null}
+              <Button type="primary" onClick={doConfirm}>
+                {t('st.confirm')}
+              </Button>
+              <Button danger onClick={() => setVoiding(true)}>
+                {t('st.void')}
+              </Button>
+            </>
+          ) : null}
+          <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(`/print/supplies/stocktake/${d.id}`, { suggestedName: `盘点表-${d.number}` })}>
+            {t('st.print')}
+          </Button>
+        </Flex>
+      </Flex>
+      {d.state === 'confirmed' ? <Alert className="form-alert" type="success" showIcon title={`${t('st.readOnly')} ${t('st.gainLoss', { gain: yuan(d.gainAmount), loss: yuan(d.lossAmount) })}`} /> : null}
+      {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('sState.void')}：${d.voidReason}`} /> : null}
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void doSave(v)} disabled={!editable} aria-label={d.title}>
+        {editable ? (
+          <Row gutter={16}>
+            <Col span={6}>
+              <Form.Item name="countedOn" label={t('f.countedOn')}>
+                <DatePicker className="sup-wide" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="countedById" label={t('f.countedBy')}>
+                <PersonSelect allowClear />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="checkedById" label={t('f.checkedBy')}>
+                <PersonSelect allowClear />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="remarks" label={`${t('f.remarks')}${t('common.optional')}`}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+        ) : (
+          <Descriptions size="small" column={4} bordered className="sup-detail">
+            <Descriptions.Item label={t('f.countedOn')}>{d.date}</Descriptions.Item>
+            <Descriptions.Item label={t('f.countedBy')}>{d.countedByName}</Descriptions.Item>
+            <Descriptions.Item label={t('f.checkedBy')}>{d.checkedByName}</Descriptions.Item>
+            <Descriptions.Item label={t('f.remarks')}>{d.remarks}</Descriptions.Item>
+          </Descriptions>
+        )}
+        <ErrorAlert error={error} />
+        <Table rowKey="id" size="small" pagination={d.lines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} columns={columns} dataSource={d.lines} />
+      </Form>
+      <Tabs className="sup-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType="supply_stocktake" objectId={d.id} /> }]} />
+      {voiding ? <VoidStocktake d={d} onClose={() => setVoiding(false)} /> : null}
+    </>
+  );
+}
+
+function VoidStocktake({ d, onClose }: { d: StocktakeDetail; onClose: () => void }) {
+  const { t } = useTranslation('supplies');
+  const { message } = App.useApp();
+  const m = useApiMutation('supplies.stocktakeVoid', SUPPLY_READS);
+  return (
+    <FormDialog<{ reason: string }>
+      title={t('st.voidTitle')}
+      okText={t('st.void')}
+      danger
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await m.mutateAsync({ id: d.id, reason: v.reason ?? '' });
+        message.success(t('st.void'));
+      }}
+    >
+      <Form.Item name="reason" label={t('f.reason')} rules={fieldRule(methods['supplies.stocktakeVoid'].input, 'reason')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
