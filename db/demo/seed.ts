@@ -2,6 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '../core/core';
 import type { Role } from '../contract/common';
+import { seedMinutes } from './minutes';
+import { seedSeals } from './seals';
+import { seedVehicles } from './vehicles';
+import { seedSupplies } from './supplies';
+
+type RegisterSeed = (core: Core, s: { admin: string; clerk: string; leaderLogin: string; password: string }, scale: 'small' | 'bench', log: (l: string) => void) => Promise<void>;
+const REGISTER_SEEDS: [string, RegisterSeed][] = [
+  ['会议记录', seedMinutes],
+  ['印章', seedSeals],
+  ['公务用车', seedVehicles],
+  ['办公用品与固定资产', seedSupplies],
+];
 
 export interface SeedOptions {
   scale: 'small' | 'bench';
@@ -77,5 +89,14 @@ export async function seedDemo(core: Core, opts: SeedOptions): Promise<{ session
     await adopt(core, login, temp, opts.password);
   }
   log('人员与账号已就绪');
+  const clerk = await must<{ sessionId: string }>(core.call(null, 'accounts.signIn', { login: 'demo-clerk', password: opts.password }), '以 demo-clerk 登录');
+  const sessions = { admin: adminSession, clerk: clerk.sessionId, leaderLogin: 'demo-leader', password: opts.password };
+  // Each register seeds itself through its own methods; minutes first, since expenses and asset
+  // disposals refer to its decisions.
+  for (const [name, seed] of REGISTER_SEEDS) {
+    const t = Date.now();
+    await seed(core, sessions, opts.scale, log);
+    log(`${name}：完成（${((Date.now() - t) / 1000).toFixed(1)} s）`);
+  }
   return { sessionId: adminSession };
 }

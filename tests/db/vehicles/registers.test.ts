@@ -1,0 +1,143 @@
+// The printed registers (公务用车使用登记表, 车辆登记表), the fleet import, the home tile and who may do what.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { businessSnapshot, ok, refused } from '../../helpers';
+import { toShanghaiIso } from '../../../db/core/time';
+import { addVehicle, apply, at, fullTrip, office, paper, vin } from './fixture';
+
+describe('公务用车使用登记表', () => {
+  it('prints every number in order with the paper columns; voided and flagged entries say so in 备注', async () => {
+    const o = await office();
+    const car = await addVehicle(o);
+    await fullTrip(o, { from: '2026-03-02T09:00', to: '2026-03-02T12:00', vehicleId: car.id, outOdometer: 10_000, returnOdometer: 10_086 });
+    const v = await apply(o, '2026-03-03T09:00', '2026-03-03T12:00');
+    await ok(o.core, o.clerk.session, 'vehicles.void', { id: v.id, reason: '会议改期' });
+    await fullTrip(o, {
+      from: '2026-03-07T09:00', to: '2026-03-07T12:00', vehicleId: car.id, outOdometer: 10_100, returnOdometer: 10_150,
+      applyOver: { offDayReason: '周六信访接待' }, departOver: { gapReason: '周五晚送修试车' }, returnOver: { violation: true, remarks: '韶山路闯红灯，已告知驾驶员' },
+    });
+    const r = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026 } });
+    expect(r.total).toBe(3);
+    expect(r.rows.map((x) => x.number)).toEqual(['派车〔2026〕第0001号', '派车〔2026〕第0002号', '派车〔2026〕第0003号']);
+    expect(r.rows[0]).toMatchObject({ date: '2026-03-02', plate: '湘B·12345', applicant: '赵敏/办公室', destination: '市司法局', outOdometer: 10_000, returnOdometer: 10_086, distance: 86, driver: '张师傅', approver: '王志强', remarks: '' });
+    expect(r.rows[1].remarks).toBe('已作废；作废原因：会议改期');
+    expect(r.rows[2].remarks).toBe('里程不连续（应为 10086）：周五晚送修试车；节假日用车：周六信访接待；违章；韶山路闯红灯，已告知驾驶员');
+    const flagged = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026, extra: { flagged: true } } });
+    expect(flagged.total).toBe(1);
+    o.core.close();
+  });
+
+  it('exports to xlsx without the signature columns', async () => {
+    const o = await office();
+    const car = await addVehicle(o);
+    await fullTrip(o, { from: '2026-03-02T09:00', to: '2026-03-02T12:00', vehicleId: car.id, outOdometer: 10_000, returnOdometer: 10_086, returnOver: { costs: [{ costType: '路桥费', amount: 3_550 }] } });
+    const job = await ok(o.core, o.clerk.session, 'output.exportStart', { register: 'vehicles.trips', filter: { year: 2026 } });
+    let st = job;
+    for (let i = 0; i < 200 && st.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      st = await ok(o.core, o.clerk.session, 'output.exportStatus', { id: job.id });
+    }
+    expect(st.state).toBe('done');
+    const file = await ok(o.core, o.clerk.session, 'output.exportFetch', { id: job.id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('××区司法局公务用车使用登记表（2026年）');
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header).toContain('行驶公里');
+    expect(header).not.toContain('用车人签字');
+    expect(ws.getCell(4, header.indexOf('费用（元）') + 1).value).toBe(35.5);
+    expect(header).toContain('出车时间');
+    expect(ws.getCell(4, header.indexOf('出车时间') + 1).value).toBeInstanceOf(Date);
+    o.core.close();
+  });
+});
+
+describe('车辆登记表 and its import', () => {
+  async function sheet(rows: unknown[][]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('车辆');
+    // Every template column (a file without an optional column trips the shared importer: see the report).
+    ws.addRow(['车牌号', '品牌型号', '车辆类型', '能源类型', '车架号', '发动机号', '座位数', '购置日期', '购置价格（元）', '保险到期日', '年检到期日', '建档时里程', '颜色', '使用部门', '备注']);
+    for (const r of rows) ws.addRow([...r, '', '', '']);
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  }
+
+  it('imports existing vehicles all-or-nothing, row by row problems in Chinese', async () => {
+    const o = await office();
+    await addVehicle(o, { plate: '湘B12345' });
+    const good = ['湘A·D88888', '比亚迪汉 EV', '轿车', '纯电动', vin(), 'TZ220XS', 5, '2023-05-01', '229800.00', '2027-05-01', '2027-05-01', 12_000];
+    const bad = await sheet([
+      good,
+      ['湘B1234', '丰田', '轿车', '燃油', vin(), 'X1', 5, '2023-05-01', 1, '2027-05-01', '2027-05-01', 0],
+      ['湘B12345', '丰田', '轿车', '燃油', vin(), 'X1', 5, '2023-05-01', 1, '2027-05-01', '2027-05-01', 0],
+      ['湘B22222', '丰田', '轿车', '汽油', vin(), 'X1', 5, '2023-05-01', 1, '2027-05-01', '2027-05-01', 0],
+      ['湘B33333', '丰田', '轿车', '燃油', vin(), 'X1', 0, '2023-05-01', 1, '2027-05-01', '2027-05-01', 0],
+    ]);
+    const before = businessSnapshot(o.core);
+    const check = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.fleet', base64: bad });
+    const byRow = Object.fromEntries(check.problems.map((p) => [p.row, p]));
+    expect(byRow[2]).toBeUndefined();
+    expect(byRow[3]).toMatchObject({ column: '车牌号' });
+    expect(byRow[3].message).toContain('车牌号格式不正确');
+    expect(byRow[4]).toMatchObject({ column: '车牌号', message: '车牌号 湘B·12345 已有车辆档案' });
+    expect(byRow[5]).toMatchObject({ column: '能源类型' });
+    expect(byRow[6]).toMatchObject({ column: '座位数' });
+    expect((await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.fleet', base64: bad })).message).toContain('未导入任何数据');
+    expect(businessSnapshot(o.core)).toBe(before);
+    expect(await ok(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.fleet', base64: await sheet([good]) })).toEqual({ imported: 1 });
+    const printed = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.fleet' });
+    expect(printed.rows.map((r) => r.plate)).toEqual(['湘A·D88888', '湘B·12345']);
+    expect(printed.rows[0]).toMatchObject({ model: '比亚迪汉 EV', energy: '纯电动', purchasePrice: 22_980_000, status: '可用' });
+    o.core.close();
+  });
+});
+
+describe('the home tile', () => {
+  it('counts what waits for approval and dispatch, cars out now, expiring insurance and inspection, flagged trips', async () => {
+    const o = await office();
+    const today = toShanghaiIso(new Date()).slice(0, 10);
+    const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const car = await addVehicle(o, { insuranceExpiry: inDays(10) });
+    await addVehicle(o, { plate: '湘B67890', inspectionExpiry: inDays(-3) });
+    await addVehicle(o, { plate: '湘B11111', insuranceExpiry: inDays(45) });
+    await apply(o, '2026-03-02T09:00', '2026-03-02T12:00');
+    const b = await apply(o, '2026-03-03T09:00', '2026-03-03T12:00');
+    await ok(o.core, o.clerk.session, 'vehicles.approve', { id: b.id, approval: paper(o, '2026-03-03T08:00') });
+    const c = await apply(o, '2026-03-04T09:00', '2026-03-04T12:00');
+    await ok(o.core, o.clerk.session, 'vehicles.approve', { id: c.id, approval: paper(o, '2026-03-04T08:00') });
+    await ok(o.core, o.clerk.session, 'vehicles.dispatch', { id: c.id, vehicleId: car.id, driverId: o.driver.id });
+    await ok(o.core, o.clerk.session, 'vehicles.depart', { id: c.id, outAt: at('2026-03-04T09:00'), outOdometer: 10_020, gapReason: '建档后试车' });
+    const d = await ok(o.core, o.leader.session, 'vehicles.dashboard', {});
+    expect(d).toMatchObject({ pendingApproval: 1, awaitingDispatch: 1 });
+    expect(d.outNow).toEqual([expect.objectContaining({ number: c.number, plate: '湘B·12345', driverName: '张师傅', overdue: true })]);
+    expect(d.expiring.map((e) => [e.plate, e.what, e.days])).toEqual([
+      ['湘B·67890', 'inspection', -3],
+      ['湘B·12345', 'insurance', 10],
+    ]);
+    expect(d.flagged.map((f) => [f.number, f.flags])).toEqual(new Date().getFullYear() === 2026 ? [[c.number, ['里程不连续']]] : []);
+    o.core.close();
+  });
+});
+
+describe('who may do what', () => {
+  it('the auditor and the approver read; only the clerk records; the approver approves', async () => {
+    const o = await office();
+    const car = await addVehicle(o);
+    for (const s of [o.auditor.session, o.leader.session, o.admin]) {
+      expect((await ok(o.core, s, 'vehicles.list', {})).total).toBe(0);
+      expect((await ok(o.core, s, 'vehicles.vehicleList', {})).total).toBe(1);
+      expect((await ok(o.core, s, 'output.rows', { register: 'vehicles.fleet' })).total).toBe(1);
+    }
+    for (const s of [o.auditor.session, o.leader.session, o.admin]) {
+      expect((await refused(o.core, s, 'vehicles.apply', {})).code).toBe('forbidden');
+      expect((await refused(o.core, s, 'vehicles.vehicleUpdate', { ...car })).code).toBe('forbidden');
+    }
+    expect((await refused(o.core, o.auditor.session, 'vehicles.approve', {})).code).toBe('forbidden');
+    const t = await apply(o, '2026-03-02T09:00', '2026-03-02T12:00');
+    // The approver may record their own decision at their own desk.
+    const a = await ok(o.core, o.leader.session, 'vehicles.approve', { id: t.id, approval: { mode: 'cosign', decision: 'approved', login: 'leader1', password: 'Str0ng!Pass' } });
+    expect(a.approverName).toBe('王志强');
+    o.core.close();
+  });
+});
