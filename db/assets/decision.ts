@@ -6,12 +6,12 @@ import { getDecision } from '../minutes/queries';
 export type DecisionCheck =
   | { status: 'unavailable' }
   | { status: 'missing' }
-  | { status: 'found'; finalised: boolean; passed: boolean; label: string; title: string; outcome: string };
+  | { status: 'found'; finalised: boolean; passed: boolean; partyGroup: boolean; label: string; title: string; outcome: string };
 
 const PASSED = new Set(['passed', 'amended']);
 
 export function checkDecision(db: Db, id: number): DecisionCheck {
   const d = getDecision(db, id);
   if (!d) return { status: 'missing' };
-  return { status: 'found', finalised: d.finalised, passed: PASSED.has(d.outcome), label: d.label, title: d.title, outcome: d.outcome };
+  return { status: 'found', finalised: d.finalised, passed: PASSED.has(d.outcome), partyGroup: d.typeCode === 'party_group', label: d.label, title: d.title, outcome: d.outcome };
 }

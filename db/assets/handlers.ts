@@ -129,7 +129,10 @@ function resolveDecision(ctx: C, decisionId: number | null | undefined, decision
   const c = checkDecision(ctx.db, decisionId);
   if (c.status === 'missing') throw new DomainError('not_found', '所选会议决定事项不存在', 'decisionId');
   if (c.status === 'unavailable') return { id: decisionId, label: null, verified: 0 };
-  if (c.finalised && !c.passed) refuse(`所选决定事项“${c.label}”的表决结果不是通过，不能作为处置依据`, 'decisionId');
+  // A draft's decision is not yet a decision, and 三重一大 is decided by the 党组会议 alone.
+  if (!c.finalised) refuse(`所选决定事项“${c.label}”所在的会议记录尚未定稿，不能作为处置依据`, 'decisionId');
+  if (!c.partyGroup) refuse(`所选决定事项“${c.label}”不是党组会议的决定，三重一大事项须由党组会议集体决策`, 'decisionId');
+  if (!c.passed) refuse(`所选决定事项“${c.label}”的表决结果不是通过，不能作为处置依据`, 'decisionId');
   return { id: decisionId, label: `${c.label}：${c.title}`, verified: c.finalised ? 1 : 0 };
 }
 

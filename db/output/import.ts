@@ -100,7 +100,9 @@ export async function parseImport<V>(impl: RegisterImpl<V>, base64: string, ctx:
     const cells: Record<string, Cell> = {};
     let rowProblems = 0;
     for (const c of def.importColumns) {
-      const t = typedCell(row.getCell(header.get(c.title)!).value, c);
+      // An optional column may be left out of the sheet altogether.
+      const col = header.get(c.title);
+      const t = col ? typedCell(row.getCell(col).value, c) : { value: null };
       if (t.problem) {
         problems.push({ row: r, column: c.title, message: t.problem });
         rowProblems++;

@@ -211,6 +211,13 @@ describe('xlsx import', () => {
     core.close();
   });
 
+  it('optional columns may be left out of the sheet', async () => {
+    const { core, clerk } = await withTestBook();
+    const base64 = await sheet([['C1', '2025-05-01', '只有必填列']], ['编号', '日期', '事由']);
+    expect(await ok(core, clerk, 'output.importCheck', { register: 'testbook', base64 })).toMatchObject({ ok: true, rows: 1 });
+    core.close();
+  });
+
   it('a file that is not xlsx is refused clearly', async () => {
     const { core, clerk } = await withTestBook();
     const e = await refused(core, clerk, 'output.importCheck', { register: 'testbook', base64: Buffer.from('hello').toString('base64') });

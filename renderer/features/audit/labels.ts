@@ -7,7 +7,7 @@ import { isMethodName, methods } from '../../../db/contract';
 const EVENTS = ['accounts.lockout', 'session.idleLock', 'accounts.resetAdmin', 'approval.cosignFailed', 'backups.auto'];
 
 /** Object types the core notes; registers add theirs here as they arrive. */
-export const OBJECT_TYPES = ['user', 'settings', 'audit', 'backup', 'seal', 'seal_use', 'seal_dept_leader'] as const;
+export const OBJECT_TYPES = ['user', 'settings', 'audit', 'backup', 'seal', 'seal_use', 'seal_dept_leader', 'vehicle', 'vehicleTrip', 'vehicleLog', 'vehicleCalendar'] as const;
 
 export function actionLabel(t: TFunction, action: string, lang: string): string {
   // The contract's titles are Chinese; an English screen shows the method's code rather than Chinese
