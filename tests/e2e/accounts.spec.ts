@@ -45,6 +45,8 @@ test('修改角色、重置密码、停用和启用账号', async ({ page, host 
   await row.getByRole('button', { name: '启用' }).click();
   await confirmPopup(page, 'accounts.setActive');
   await expect(row).not.toContainText('已停用');
+  // Let the 启用 popconfirm finish closing before the 退出 one opens.
+  await expect(page.locator('.ant-popconfirm').filter({ visible: true })).toHaveCount(0);
   await signOut(page);
 
   await signIn(page, CLERK.login, 'Reset-Pass-77');

@@ -10,6 +10,8 @@ test('账号在别处被停用后，下一次操作回到登录页并说明原�
   await signIn(page, CLERK.login, CLERK.newPassword);
   await expectShell(page, CLERK.name);
 
+  // The home page's tiles load after the shell shows; let them finish before the account goes away.
+  await page.waitForLoadState('networkidle');
   const { rows } = await host.call('accounts.list', { q: CLERK.login }, admin);
   await host.call('accounts.setActive', { id: rows[0].id, active: false }, admin);
 

@@ -56,7 +56,8 @@ export async function expectShell(page: Page, name: string) {
 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: '退出' }).click();
-  await confirmPopup(page, 'accounts.signOut');
+  // Waiting for the sign-in form is enough: it shows only once the core has ended the session.
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).filter({ visible: true }).click();
   await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
 }
 
@@ -66,7 +67,8 @@ export async function go(page: Page, menu: string) {
 
 /** Answer 确定 in the open Popconfirm (a closing one may still be fading out). */
 export async function confirmPopup(page: Page, method: string) {
-  const ok = page.locator('.ant-popconfirm').filter({ visible: true }).getByRole('button', { name: '确定' });
+  // An earlier popconfirm may still be fading out: only the button that can be seen is the open one.
+  const ok = page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).filter({ visible: true });
   await Promise.all([answered(page, method), ok.click()]);
 }
 
