@@ -20,6 +20,10 @@ export interface SeedOptions {
   password: string;
   unitName?: string;
   log?: (line: string) => void;
+  /** Registers already seeded in this folder (by name); they are skipped, so a seed can resume. */
+  skip?: ReadonlySet<string>;
+  /** Told after each register finishes, so a caller can remember it. */
+  seeded?: (register: string) => void;
 }
 
 export const DEMO_ACCOUNTS: { login: string; name: string; department: string; post: string; roles: Role[] }[] = [
@@ -94,9 +98,11 @@ export async function seedDemo(core: Core, opts: SeedOptions): Promise<{ session
   // Each register seeds itself through its own methods; minutes first, since expenses and asset
   // disposals refer to its decisions.
   for (const [name, seed] of REGISTER_SEEDS) {
+    if (opts.skip?.has(name)) continue;
     const t = Date.now();
     await seed(core, sessions, opts.scale, log);
     log(`${name}：完成（${((Date.now() - t) / 1000).toFixed(1)} s）`);
+    opts.seeded?.(name);
   }
   return { sessionId: adminSession };
 }

@@ -1,4 +1,142 @@
-import type { RegisterImpl } from '../output/registry';
+// The output side of the expenses registers: 费用报销登记簿, 事前申请登记簿, 借支登记簿, 备用金现金日记账
+// and the monthly summary by category. Paper order is by number, so a missing entry shows.
+import type { RegisterFilter } from '../contract/output';
+import {
+  ADVANCE_STATE_LABELS,
+  APP_STATE_LABELS,
+  CASH_KIND_LABELS,
+  CLAIM_STATE_LABELS,
+  PAYMENT_METHOD_LABELS,
+  expensesRegisterDefs,
+  EXP_REGISTER_ADVANCES,
+  EXP_REGISTER_APPS,
+  EXP_REGISTER_CASH,
+  EXP_REGISTER_CLAIMS,
+  EXP_REGISTER_MONTHLY,
+} from '../contract/expenses';
+import { shanghaiDate } from '../core/time';
+import type { OutputRow, RegisterImpl } from '../output/registry';
+import { cashList, countAdvances, countApps, countClaims, listAdvances, listApps, listClaims, type ClaimFilter } from './queries';
+import { monthlySummary } from './summary';
 
-/** The output side (print rows, export, import) of this area's registers, keyed like expensesRegisterDefs. */
-export const expensesRegisterImpls: Record<string, RegisterImpl<any>> = {};
+const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+const filterOf = (f: RegisterFilter): ClaimFilter => ({
+  year: f.year,
+  from: f.from,
+  to: f.to,
+  state: f.state,
+  q: f.q,
+  categoryId: num(f.extra?.categoryId),
+  applicantId: num(f.extra?.applicantId),
+  department: str(f.extra?.department),
+  paymentMethod: str(f.extra?.paymentMethod),
+  large: f.extra?.large === true || f.extra?.large === 'true' ? true : undefined,
+});
+const todayIs = () => shanghaiDate(new Date());
+
+const claims: RegisterImpl = {
+  def: expensesRegisterDefs[EXP_REGISTER_CLAIMS],
+  count: (db, f) => countClaims(db, filterOf(f)),
+  rows: (db, f, limit, offset) =>
+    listClaims(db, filterOf(f), 'number', limit, offset).map(
+      (k): OutputRow => ({
+        number: k.number,
+        date: k.claimedOn,
+        applicant: k.applicantName,
+        department: k.department,
+        category: k.categoryName,
+        purpose: k.purpose,
+        application: k.applicationNumber,
+        amount: k.totalFen,
+        receipts: k.receipts,
+        payment: PAYMENT_METHOD_LABELS[k.paymentMethod],
+        voucher: k.voucherNo ?? '',
+        state: CLAIM_STATE_LABELS[k.state],
+        paidOn: k.paidOn,
+        offset: k.offsetFen,
+        handlerSign: null,
+      }),
+    ),
+};
+
+const apps: RegisterImpl = {
+  def: expensesRegisterDefs[EXP_REGISTER_APPS],
+  count: (db, f) => countApps(db, filterOf(f)),
+  rows: (db, f, limit, offset) =>
+    listApps(db, filterOf(f), 'number', limit, offset).map(
+      (a): OutputRow => ({
+        number: a.number,
+        date: a.appliedOn,
+        applicant: a.applicantName,
+        department: a.department,
+        category: a.categoryName,
+        purpose: a.purpose,
+        budgetItem: a.budgetItem,
+        amount: a.estimatedFen,
+        basis: a.basisDoc,
+        decision: a.decision ? a.decision.label : a.large ? '（未关联）' : '',
+        approvers: a.approvers,
+        state: APP_STATE_LABELS[a.state],
+      }),
+    ),
+};
+
+const advances: RegisterImpl = {
+  def: expensesRegisterDefs[EXP_REGISTER_ADVANCES],
+  count: (db, f) => countAdvances(db, { ...filterOf(f), borrowerId: num(f.extra?.borrowerId), overdue: f.extra?.overdue === true || undefined }, todayIs()),
+  rows: (db, f, limit, offset) =>
+    listAdvances(db, { ...filterOf(f), borrowerId: num(f.extra?.borrowerId), overdue: f.extra?.overdue === true || undefined }, 'number', limit, offset, todayIs()).map(
+      (v): OutputRow => ({
+        number: v.number,
+        date: v.appliedOn,
+        borrower: v.borrowerName,
+        department: v.department,
+        purpose: v.purpose,
+        amount: v.amountFen,
+        due: v.dueOn,
+        settled: v.settledFen,
+        outstanding: v.outstandingFen,
+        state: `${ADVANCE_STATE_LABELS[v.state]}${v.overdue ? '（逾期）' : ''}`,
+        borrowerSign: null,
+        _flag: v.overdue,
+      }),
+    ),
+};
+
+const cashFilter = (f: RegisterFilter) => ({ year: f.year, from: f.from, to: f.to, q: f.q, month: str(f.extra?.month) });
+const cash: RegisterImpl = {
+  def: expensesRegisterDefs[EXP_REGISTER_CASH],
+  count: (db, f) => cashList(db, cashFilter(f), 1, 0).total,
+  rows: (db, f, limit, offset) =>
+    cashList(db, cashFilter(f), limit, offset).rows.map(
+      (r): OutputRow => ({
+        date: r.entryDate,
+        kind: CASH_KIND_LABELS[r.kind],
+        note: r.note,
+        ref: r.ref ?? '',
+        in: r.inFen || null,
+        out: r.outFen || null,
+        balance: r.balanceFen,
+      }),
+    ),
+};
+
+const monthly: RegisterImpl = {
+  def: expensesRegisterDefs[EXP_REGISTER_MONTHLY],
+  count: (db, f) => monthlySummary(db, f.year ?? Number(todayIs().slice(0, 4))).rows.length + 1,
+  rows(db, f, limit, offset) {
+    const m = monthlySummary(db, f.year ?? Number(todayIs().slice(0, 4)));
+    const line = (category: string, months: number[], total: number): OutputRow => ({ category, ...Object.fromEntries(months.map((v, i) => [`m${i + 1}`, v])), total });
+    return [...m.rows.map((r) => line(r.categoryName, r.months, r.totalFen)), line('合计', m.months, m.totalFen)].slice(offset, offset + limit);
+  },
+};
+
+export const expensesRegisterImpls: Record<string, RegisterImpl<any>> = {
+  [EXP_REGISTER_CLAIMS]: claims,
+  [EXP_REGISTER_APPS]: apps,
+  [EXP_REGISTER_ADVANCES]: advances,
+  [EXP_REGISTER_CASH]: cash,
+  [EXP_REGISTER_MONTHLY]: monthly,
+};

@@ -180,7 +180,8 @@ test('采购 → 履约验收 → 入库 → 领用审批 → 发放并打印领
   await page.getByRole('tab', { name: '出入库台账' }).click();
   await expect(page.locator('.ant-table-tbody tr', { hasText: '盘亏' })).toContainText('−1 包');
   await page.getByRole('tab', { name: '收发存汇总' }).click();
-  const paperRow = page.locator('.ant-table-tbody tr', { hasText: 'A4复印纸' });
+  // The ledger table stays on screen until the route changes; look only inside the summary table.
+  const paperRow = page.locator('.sup-summary-table .ant-table-tbody tr', { hasText: 'A4复印纸' });
   await expect(paperRow).toContainText('1,225.00');
   await expect(paperRow).toContainText('44');
   await shot(page, 'supplies-summary');

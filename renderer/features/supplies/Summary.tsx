@@ -67,6 +67,7 @@ export function Summary() {
       </div>
       <ErrorAlert error={list.error} />
       <Table<LedgerRow>
+        className="sup-summary-table"
         rowKey="itemId"
         size="small"
         bordered
