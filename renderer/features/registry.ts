@@ -7,6 +7,7 @@ import { vehiclesFeature } from './vehicles';
 import { minutesFeature } from './minutes';
 import { suppliesFeature } from './supplies';
 import { assetsFeature } from './assets';
+import { expensesFeature } from './expenses';
 
 export interface RegisterFeature {
   /** Also the route segment: the register lives under `#/r/<key>/…`. */
@@ -24,4 +25,4 @@ export interface RegisterFeature {
   Print?: ComponentType;
 }
 
-export const registers: readonly RegisterFeature[] = [sealsFeature, vehiclesFeature, minutesFeature, suppliesFeature, assetsFeature];
+export const registers: readonly RegisterFeature[] = [sealsFeature, vehiclesFeature, minutesFeature, suppliesFeature, assetsFeature, expensesFeature];

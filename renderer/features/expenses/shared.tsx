@@ -1,0 +1,434 @@
+// Building blocks of the expense screens: the reads a write may change, money in 元 ↔ 分, state tags,
+// the signature chain, the approval fields (co-sign or paper, with the 分管领导's compliance comment),
+// the 党组会议 decision picker, and attachments (upload, receipts shown inline, withdraw).
+import { useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Typography, Upload, type FormInstance } from 'antd';
+import { DownloadOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { MethodName } from '../../../db/contract';
+import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentKind, type Signature } from '../../../db/contract/expenses';
+import { formatYuan } from '../../../db/contract/money';
+import { ApiError, api, toApiError, useApiMutation, useApiQuery } from '../../api';
+import { downloadBase64 } from '../../components/download';
+import { useDebounced } from '../../components/useDebounced';
+import { FormDialog, PersonSelect, fmtTime, futureDay, timeOf } from '../supplies/shared';
+import './i18n';
+
+export { AuditTrail, FormDialog, PeopleSelect, PersonSelect, dateOf, fmtTime, futureDay, num, useListParams, years } from '../supplies/shared';
+
+/** Every read an expenses write may change. */
+export const EXP_READS: MethodName[] = [
+  'expenses.appList',
+  'expenses.appGet',
+  'expenses.list',
+  'expenses.get',
+  'expenses.advanceList',
+  'expenses.advanceGet',
+  'expenses.cashList',
+  'expenses.cashStatus',
+  'expenses.monthly',
+  'expenses.attention',
+  'expenses.settings',
+  'expenses.categories',
+  'audit.forObject',
+];
+
+export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '' : formatYuan(fen));
+/** 元 typed by a person → 分; a third decimal survives as a fraction of 分 so the core refuses it by name. */
+export const toFen = (y: number | null | undefined) => (y === null || y === undefined ? (undefined as unknown as number) : Math.round(y * 1000) / 10);
+export const KEEPER_ROLES = ['clerk', 'admin'] as const;
+export const SIGNER_ROLES = ['clerk', 'approver', 'admin'] as const;
+
+/** An amount in 元 (two decimals); the form converts it to 分 exactly. */
+export function MoneyInput(props: { value?: number | null; onChange?: (v: number | null) => void; id?: string; 'aria-label'?: string; className?: string; placeholder?: string; disabled?: boolean }) {
+  const { t } = useTranslation('expenses');
+  return <InputNumber {...props} min={0} step={0.01} suffix={t('common.yuan')} className={props.className ?? 'exp-money'} controls={false} />;
+}
+
+const TAG_CLASS: Record<string, string> = {
+  pending: 'tag-warn',
+  signing: 'tag-warn',
+  approved: 'tag-ok',
+  outstanding: 'tag-warn',
+  paid: 'tag-ok',
+  settled: 'tag-ok',
+  rejected: 'tag-bad',
+  void: 'tag-off',
+};
+
+/** A state as a coloured tag; `group` picks the labels (the same code reads differently per record). */
+export function StateTag({ group, state }: { group: 'app' | 'claim' | 'advance'; state: string }) {
+  const { t } = useTranslation('expenses');
+  return <Tag className={TAG_CLASS[state] ?? 'tag-off'}>{t(`${group}State.${state}`)}</Tag>;
+}
+
+/** The signature chain as recorded: step, who may sign, the decision, the signer, when, how. */
+export function SignatureChain({ signatures, compliance = '分管领导' }: { signatures: Signature[]; compliance?: string }) {
+  const { t } = useTranslation('expenses');
+  return (
+    <Table<Signature>
+      className="exp-chain"
+      rowKey={(s) => s.step}
+      size="small"
+      pagination={false}
+      dataSource={signatures}
+      rowClassName={(s) => (s.done ? '' : 'exp-chain-open')}
+      columns={[
+        { title: t('chain.step'), dataIndex: 'step', width: 130, render: (v: string) => (v === compliance ? `${v}${t('chain.compliance')}` : v) },
+        { title: t('chain.who'), dataIndex: 'who', width: 150, ellipsis: true },
+        {
+          title: t('chain.result'),
+          key: 'r',
+          width: 84,
+          render: (_, s) => (s.decision ? <Tag className={s.decision === 'approved' ? 'tag-ok' : 'tag-bad'}>{t(`approve.${s.decision}`)}</Tag> : <Typography.Text type="secondary">{t('chain.waiting')}</Typography.Text>),
+        },
+        { title: t('chain.signer'), dataIndex: 'signerName', width: 80 },
+        { title: t('chain.at'), key: 'at', width: 130, render: (_, s) => fmtTime(s.at) },
+        {
+          title: t('chain.comment'),
+          key: 'c',
+          render: (_, s) => (
+            <>
+              {s.comment}
+              {s.mode ? <Typography.Text type="secondary">{s.comment ? ' · ' : ''}{s.mode === 'cosign' ? t('approve.cosignMode') : t('approve.paperMode', { no: s.filingNo ?? '' })}</Typography.Text> : null}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+// ---- approvals ----
+
+export interface ApprovalValues {
+  mode: 'cosign' | 'paper';
+  decision: 'approved' | 'rejected';
+  comment?: string;
+  login?: string;
+  password?: string;
+  signerId?: number;
+  signedAt?: Dayjs;
+  filingNo?: string;
+}
+
+export const approvalOf = (a: ApprovalValues) =>
+  a.mode === 'cosign'
+    ? { mode: 'cosign' as const, decision: a.decision, comment: a.comment ?? '', login: a.login ?? '', password: a.password ?? '' }
+    : { mode: 'paper' as const, decision: a.decision, comment: a.comment ?? '', signerId: a.signerId ?? 0, signedAt: timeOf(a.signedAt) ?? '', filingNo: a.filingNo ?? '' };
+
+export const approvalDefaults = (): ApprovalValues => ({ mode: 'cosign', decision: 'approved', signedAt: dayjs() });
+
+/** The co-sign or paper fields of the shared approval mechanism; the comment may be required (合规性审核). */
+export function ApprovalFields({ form, commentLabel, commentRequired, commentHint }: { form: FormInstance; commentLabel?: string; commentRequired?: boolean; commentHint?: string }) {
+  const { t } = useTranslation('expenses');
+  const mode = Form.useWatch(['approval', 'mode'], form);
+  const label = commentLabel ?? t('approve.comment');
+  return (
+    <>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name={['approval', 'mode']} label={t('approve.mode')}>
+            <Radio.Group optionType="button" options={[{ value: 'cosign', label: t('approve.cosign') }, { value: 'paper', label: t('approve.paper') }]} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={['approval', 'decision']} label={t('approve.decision')}>
+            <Radio.Group options={[{ value: 'approved', label: t('approve.approved') }, { value: 'rejected', label: t('approve.rejected') }]} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary">{mode === 'paper' ? t('approve.paperHint') : t('approve.cosignHint')}</Typography.Paragraph>
+      {mode === 'paper' ? (
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name={['approval', 'signerId']} label={t('approve.signer')} rules={[{ required: true, message: t('v.signer') }]}>
+              <PersonSelect />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['approval', 'signedAt']} label={t('approve.signedAt')} rules={[{ required: true, message: t('v.signedAt') }]}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="exp-wide" disabledDate={futureDay} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['approval', 'filingNo']} label={t('approve.filingNo')} rules={[{ required: true, whitespace: true, message: t('v.filingNo') }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : (
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name={['approval', 'login']} label={t('approve.login')} rules={[{ required: true, whitespace: true, message: t('v.login') }]}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['approval', 'password']} label={t('approve.password')} rules={[{ required: true, message: t('v.password') }]}>
+              <Input.Password autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      <Form.Item
+        name={['approval', 'comment']}
+        label={commentRequired ? label : `${label}${t('common.optional')}`}
+        extra={commentHint}
+        rules={commentRequired ? [{ required: true, whitespace: true, message: t('v.comment') }] : []}
+      >
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** A dialog that records one approval through the shared mechanism. */
+export function ApproveDialog({ title, okText, onSubmit, onClose, commentLabel, commentRequired, commentHint, intro }: { title: string; okText: string; onSubmit: (approval: ReturnType<typeof approvalOf>) => Promise<unknown>; onClose: () => void; commentLabel?: string; commentRequired?: boolean; commentHint?: string; intro?: React.ReactNode }) {
+  const [form] = Form.useForm<{ approval: ApprovalValues }>();
+  return (
+    <FormDialog<{ approval: ApprovalValues }> title={title} okText={okText} width={640} form={form} initialValues={{ approval: approvalDefaults() }} onClose={onClose} onSubmit={(v) => onSubmit(approvalOf(v.approval))}>
+      {intro}
+      <ApprovalFields form={form} commentLabel={commentLabel} commentRequired={commentRequired} commentHint={commentHint} />
+    </FormDialog>
+  );
+}
+
+/** A void (作废) with its reason. */
+export function VoidDialog({ title, okText, onSubmit, onClose }: { title: string; okText: string; onSubmit: (reason: string) => Promise<unknown>; onClose: () => void }) {
+  const { t } = useTranslation('expenses');
+  return (
+    <FormDialog<{ reason: string }> title={title} okText={okText} danger onClose={onClose} onSubmit={(v) => onSubmit(v.reason ?? '')}>
+      <Form.Item name="reason" label={t('f.voidReason')} rules={[{ required: true, whitespace: true, message: t('v.reason') }]}>
+        <Input.TextArea rows={2} maxLength={300} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+// ---- 党组会议 decisions ----
+
+/** A finalised decision item of the minutes register (大额资金须党组会议决定). */
+export function DecisionSelect({ value, onChange, id, ...rest }: { value?: number | null; onChange?: (v: number | null) => void; id?: string; 'aria-label'?: string }) {
+  const { t } = useTranslation('expenses');
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q, 200);
+  const list = useApiQuery('minutes.decisions', { q: dq || undefined, finalisedOnly: true, limit: 50 }, { placeholderData: (p) => p, staleTime: 30_000, retry: false });
+  return (
+    <Select
+      id={id}
+      aria-label={rest['aria-label']}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value ?? undefined}
+      placeholder={t('app.decisionPlaceholder')}
+      onChange={(v) => onChange?.((v as number | undefined) ?? null)}
+      loading={list.isFetching}
+      notFoundContent={t('app.noDecisions')}
+      options={(list.data ?? []).map((d) => ({ value: d.id, label: `${d.label}：${d.title}${d.amount !== null ? `（${yuan(d.amount)} ${t('common.yuan')}）` : ''}` }))}
+    />
+  );
+}
+
+// ---- attachments ----
+
+/** The file's bytes as base64 without the `data:` prefix. */
+export const readBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error('无法读取文件'));
+    r.readAsDataURL(file);
+  });
+
+const ACCEPT = 'image/jpeg,image/png,application/pdf';
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+interface AttachmentsProps {
+  objectType: 'expense_app' | 'expense_claim' | 'expense_advance';
+  objectId: number;
+  attachments: Attachment[];
+  /** Kinds offered when uploading; the first is the default. */
+  kinds: AttachmentKind[];
+  canUpload: boolean;
+  /** Show images and PDFs as cards right here (receipts). */
+  inline?: boolean;
+  title?: string;
+}
+
+/** Upload (image/PDF ≤ 20 MB, checked again by the core from the bytes), list, show inline, withdraw. */
+export function Attachments({ objectType, objectId, attachments, kinds, canUpload, inline, title }: AttachmentsProps) {
+  const { t } = useTranslation('expenses');
+  const { message } = App.useApp();
+  const attach = useApiMutation('expenses.attach', EXP_READS);
+  const [kind, setKind] = useState<AttachmentKind>(kinds[0]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<Attachment | null>(null);
+  const live = attachments.filter((a) => !a.voided);
+  const gone = attachments.filter((a) => a.voided);
+  const upload = async (files: File[]) => {
+    setError(null);
+    setBusy(true);
+    let done = 0;
+    try {
+      for (const f of files) {
+        if (f.size > MAX_ATTACHMENT_BYTES) throw new ApiError({ code: 'invalid_input', message: t('att.tooBig', { name: f.name }), field: 'dataBase64' });
+        const dataBase64 = await readBase64(f);
+        await attach.mutateAsync({ objectType, objectId, kind, name: f.name.slice(0, 120), dataBase64 });
+        done++;
+      }
+      message.success(t('att.uploaded', { n: done }));
+    } catch (e) {
+      const err = toApiError(e);
+      setError(done ? new ApiError({ code: err.code, message: `${t('att.partly', { n: done })}${err.message}`, field: err.field }) : err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" className="exp-att" title={title ?? t('att.title')} extra={<Typography.Text type="secondary">{t('att.count', { n: live.length })}</Typography.Text>}>
+      {canUpload ? (
+        <Form layout="inline" className="exp-att-form" aria-label={t('att.upload')}>
+          {kinds.length > 1 ? (
+            <Form.Item label={t('att.kind')}>
+              <Select aria-label={t('att.kind')} className="exp-att-kind" value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: t(`attKind.${k}`) }))} />
+            </Form.Item>
+          ) : null}
+          <Form.Item validateStatus={error ? 'error' : undefined} help={error ? <span role="alert">{error.message}</span> : t('att.hint')} className="exp-att-upload">
+            <Upload
+              accept={ACCEPT}
+              multiple
+              showUploadList={false}
+              beforeUpload={(f, list) => {
+                // One call for the whole selection: antd calls this once per file.
+                if (f === list[0]) void upload(list);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined aria-hidden />} loading={busy}>
+                {t('att.upload')}
+              </Button>
+            </Upload>
+          </Form.Item>
+        </Form>
+      ) : null}
+      {live.length ? (
+        inline ? (
+          <div className="exp-receipts">
+            {live.map((a) => (
+              <InlineAttachment key={a.id} a={a} canWithdraw={canUpload} onWithdraw={() => setWithdrawing(a)} />
+            ))}
+          </div>
+        ) : (
+          <ul className="exp-att-list">
+            {live.map((a) => (
+              <li key={a.id}>
+                <Tag>{t(`attKind.${a.kind}`)}</Tag>
+                <DownloadLink a={a} /> <Typography.Text type="secondary">{sizeText(a.size)} · {a.uploadedByName} · {fmtTime(a.uploadedAt)}</Typography.Text>
+                {canUpload ? (
+                  <Button size="small" type="link" danger onClick={() => setWithdrawing(a)}>
+                    {t('att.withdraw')}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('att.none')} />
+      )}
+      {gone.length ? (
+        <Typography.Paragraph type="secondary" className="exp-att-gone">
+          {t('att.withdrawn')}：{gone.map((a) => `${a.name}（${a.voidReason ?? ''}）`).join('；')}
+        </Typography.Paragraph>
+      ) : null}
+      {withdrawing ? <WithdrawDialog a={withdrawing} onClose={() => setWithdrawing(null)} /> : null}
+    </Card>
+  );
+}
+
+function DownloadLink({ a }: { a: Attachment }) {
+  const { message } = App.useApp();
+  const get = async () => {
+    try {
+      const f = await api.call('expenses.attachmentGet', { id: a.id });
+      downloadBase64(f.name, f.dataBase64, f.mime);
+    } catch (e) {
+      message.error(toApiError(e).message);
+    }
+  };
+  return (
+    <Button type="link" size="small" className="exp-link" onClick={() => void get()}>
+      {a.name}
+    </Button>
+  );
+}
+
+/** A receipt as the reviewer sees it: an image shown whole, a PDF as a card to open. */
+function InlineAttachment({ a, canWithdraw, onWithdraw }: { a: Attachment; canWithdraw: boolean; onWithdraw: () => void }) {
+  const { t } = useTranslation('expenses');
+  const isImage = a.mime !== 'application/pdf';
+  const q = useApiQuery('expenses.attachmentGet', { id: a.id }, { staleTime: Infinity, enabled: isImage });
+  const download = async () => {
+    const f = q.data ?? (await api.call('expenses.attachmentGet', { id: a.id }));
+    downloadBase64(f.name, f.dataBase64, f.mime);
+  };
+  return (
+    <figure className="exp-receipt" data-testid="receipt">
+      {isImage ? (
+        q.data ? (
+          <img className="exp-receipt-img" src={`data:${q.data.mime};base64,${q.data.dataBase64}`} alt={a.name} />
+        ) : (
+          <div className="exp-receipt-ph">{q.error ? q.error.message : t('att.loading')}</div>
+        )
+      ) : (
+        <div className="exp-receipt-pdf">
+          <FilePdfOutlined aria-hidden className="exp-receipt-pdf-icon" />
+          <span>{t('att.pdf')}</span>
+        </div>
+      )}
+      <figcaption>
+        <Flex justify="space-between" align="center" gap={4}>
+          <Typography.Text ellipsis className="exp-receipt-name" title={a.name}>
+            {a.name}
+          </Typography.Text>
+          <Space size={0}>
+            <Button size="small" type="text" icon={<DownloadOutlined aria-hidden />} aria-label={`${t('att.download')} ${a.name}`} onClick={() => void download()} />
+            {canWithdraw ? (
+              <Button size="small" type="link" danger onClick={onWithdraw}>
+                {t('att.withdraw')}
+              </Button>
+            ) : null}
+          </Space>
+        </Flex>
+        <Typography.Text type="secondary" className="exp-receipt-meta">
+          {t(`attKind.${a.kind}`)} · {sizeText(a.size)} · {fmtTime(a.uploadedAt)}
+        </Typography.Text>
+      </figcaption>
+    </figure>
+  );
+}
+
+function WithdrawDialog({ a, onClose }: { a: Attachment; onClose: () => void }) {
+  const { t } = useTranslation('expenses');
+  const { message } = App.useApp();
+  const m = useApiMutation('expenses.attachmentVoid', EXP_READS);
+  return (
+    <FormDialog<{ reason: string }>
+      title={t('att.withdrawTitle', { name: a.name })}
+      okText={t('att.withdraw')}
+      danger
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await m.mutateAsync({ id: a.id, reason: v.reason ?? '' });
+        message.success(t('att.withdrawnOk'));
+      }}
+    >
+      <Form.Item name="reason" label={t('att.withdrawReason')} rules={[{ required: true, whitespace: true, message: t('v.reason') }]}>
+        <Input />
+      </Form.Item>
+    </FormDialog>
+  );
+}
