@@ -166,6 +166,8 @@ export function openDatabaseFile(file: string, opts: OpenFolderOptions = {}): Om
     if (e instanceof CoreOpenError) throw e;
     const msg = (e as Error).message ?? String(e);
     if (/not a database|file is encrypted/i.test(msg)) throw new CoreOpenError('foreign', FOREIGN_MESSAGE);
+    // Damage in the schema itself: not even a read-only view is possible, only a restore.
+    if (/malformed|corrupt/i.test(msg)) throw new CoreOpenError('io', `数据文件已损坏，无法读取（${msg}）。请从最近一次完好的备份恢复（命令行：npm run cli -- restore <备份文件>），损坏的文件请保留备查。`);
     throw new CoreOpenError('io', `无法打开数据文件：${msg}`);
   }
 }

@@ -134,11 +134,12 @@ describe('opening a data folder', () => {
     const admin = await setupAdmin(core);
     for (let i = 0; i < 200; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
     core.close();
-    // Scribble over the middle of the file: index and table pages no longer agree.
+    // Scribble over the last pages (the audit entries just written): index and table pages no
+    // longer agree, while the schema at the start of the file stays readable.
     const file = join(dir, DB_FILE);
     const size = readFileSync(file).length;
     const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, Math.floor(size / 2 / 4096) * 4096);
+    writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, Math.floor(size / 4096) * 4096 - 4096 * 4);
     closeSync(fd);
     const damaged = open(dir);
     expect(damaged.state.readOnly).toBe(true);
@@ -147,6 +148,39 @@ describe('opening a data folder', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('read_only');
     damaged.close();
+  });
+});
+
+describe('damage anywhere in the file', () => {
+  it('either opens read-only or refuses to open, and both say in Chinese to restore from a backup', async () => {
+    const dir = tempDir();
+    const core = makeCore(dir);
+    const admin = await setupAdmin(core);
+    for (let i = 0; i < 100; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
+    core.close();
+    const file = join(dir, DB_FILE);
+    const pristine = readFileSync(file);
+    const pages = Math.floor(pristine.length / 4096);
+    let noticed = 0;
+    for (const at of [0.05, 0.3, 0.5, 0.7, 0.95]) {
+      writeFileSync(file, pristine);
+      const fd = openSync(file, 'r+');
+      writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, Math.max(1, Math.floor(pages * at)) * 4096);
+      closeSync(fd);
+      let message = '';
+      try {
+        const c = open(dir);
+        message = c.state.readOnly ? (c.state.readOnlyReason ?? '') : 'opened writable';
+        c.close();
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      if (message === 'opened writable') continue; // the scribble hit free space
+      expect(message, `damage at ${at}`).toMatch(/备份/);
+      expect(message, `damage at ${at}`).toMatch(/损坏|只读/);
+      noticed++;
+    }
+    expect(noticed).toBeGreaterThanOrEqual(3);
   });
 });
 
