@@ -180,6 +180,8 @@ export const claimInput = z
     advanceId: id('借支').nullish(),
     paymentMethod: z.enum(PAYMENT_METHODS, { message: '请选择支付方式' }).describe('支付方式'),
     payee: optionalText('收款人及账号', 200).default(''),
+    /** Today, unless a paper claim is entered afterwards (补登). */
+    claimedOn: isoDate('报销日期').optional(),
     lines: z.array(claimLineInput).min(1, { message: '请至少填写一张发票' }).max(100, { message: '一张报销单最多 100 张发票' }).describe('发票明细'),
     remarks: optionalText('备注', 500).default(''),
   })

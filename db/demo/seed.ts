@@ -6,6 +6,7 @@ import { seedMinutes } from './minutes';
 import { seedSeals } from './seals';
 import { seedVehicles } from './vehicles';
 import { seedSupplies } from './supplies';
+import { seedExpenses } from './expenses';
 
 type RegisterSeed = (core: Core, s: { admin: string; clerk: string; leaderLogin: string; password: string }, scale: 'small' | 'bench', log: (l: string) => void) => Promise<void>;
 const REGISTER_SEEDS: [string, RegisterSeed][] = [
@@ -13,6 +14,7 @@ const REGISTER_SEEDS: [string, RegisterSeed][] = [
   ['印章', seedSeals],
   ['公务用车', seedVehicles],
   ['办公用品与固定资产', seedSupplies],
+  ['备用金与费用报销', seedExpenses],
 ];
 
 export interface SeedOptions {
@@ -93,13 +95,14 @@ export async function seedDemo(core: Core, opts: SeedOptions): Promise<{ session
     await adopt(core, login, temp, opts.password);
   }
   log('人员与账号已就绪');
-  const clerk = await must<{ sessionId: string }>(core.call(null, 'accounts.signIn', { login: 'demo-clerk', password: opts.password }), '以 demo-clerk 登录');
-  const sessions = { admin: adminSession, clerk: clerk.sessionId, leaderLogin: 'demo-leader', password: opts.password };
   // Each register seeds itself through its own methods; minutes first, since expenses and asset
-  // disposals refer to its decisions.
+  // disposals refer to its decisions. Fresh sessions for each: a bench-scale register takes longer
+  // than the idle lock.
+  const signIn = async (login: string) => (await must<{ sessionId: string }>(core.call(null, 'accounts.signIn', { login, password: opts.password }), `以 ${login} 登录`)).sessionId;
   for (const [name, seed] of REGISTER_SEEDS) {
     if (opts.skip?.has(name)) continue;
     const t = Date.now();
+    const sessions = { admin: await signIn(admin.login), clerk: await signIn('demo-clerk'), leaderLogin: 'demo-leader', password: opts.password };
     await seed(core, sessions, opts.scale, log);
     log(`${name}：完成（${((Date.now() - t) / 1000).toFixed(1)} s）`);
     opts.seeded?.(name);

@@ -137,7 +137,8 @@ function approveStep(ctx: C, objectType: string, o: { id: number; number: string
   const field = approval.mode === 'paper' ? 'approval.signerId' : 'approval.login';
   const signerId = approval.mode === 'paper' ? approval.signerId : ctx.cosign?.userId;
   const earlier = (stmt(ctx.db, "SELECT approver_id AS id FROM approvals WHERE object_type = ? AND object_id = ? AND decision = 'approved'").all(objectType, o.id) as { id: number }[]).map((r) => r.id);
-  if (signerId && earlier.includes(signerId)) refuse('同一人不能审批同一单据的两个环节', field);
+  const onlyThem = step.allowedIds?.length === 1 && step.allowedIds[0] === signerId;
+  if (signerId && earlier.includes(signerId) && !onlyThem) refuse('同一人不能审批同一单据的两个环节', field);
   const a = recordApproval(ctx, { objectType, objectId: o.id, step: step.name, allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval });
   const last = o.approved_steps + 1 === steps.length;
   return { a, step, last, approvers: o.approvers ? `${o.approvers}、${a.approverName}` : a.approverName };
@@ -405,7 +406,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
       if (v.borrower_id !== a.applicant_id) refuse(`借支${v.number}的借款人是${v.borrower_name}，不是本次报销的经办人`, 'advanceId');
       advanceNumber = v.number;
     }
-    const claimedOn = today(ctx);
+    const claimedOn = pastDate(ctx, input.claimedOn, '报销日期', 'claimedOn', { date: acceptance.acceptedOn, what: '验收日期' });
     const year = Number(claimedOn.slice(0, 4));
     const seq = nextNumber(ctx.db, CLAIM_SEQ, year);
     const steps = claimSteps(ctx.db, s, a, { id: acceptance.witnessId, name: acceptance.witnessName }, over);
@@ -468,7 +469,9 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
       const twice = stmt(ctx.db, `SELECT step FROM approvals WHERE object_type = ? AND object_id = ? AND approver_id = ? AND step IN (${REVIEW.map(() => '?').join(',')})`).get(EXP_CLAIM_OBJECT, k.id, signerId, ...REVIEW) as
         | { step: string }
         | undefined;
-      if (twice) refuse(`同一人不能签批同一报销单的两个审核环节（已签“${twice.step}”）`, field);
+      // Unless the bureau named this very person for the step (a 局长 who is also the office's 分管领导).
+      const onlyThem = step.allowedIds?.length === 1 && step.allowedIds[0] === signerId;
+      if (twice && !onlyThem) refuse(`同一人不能签批同一报销单的两个审核环节（已签“${twice.step}”）`, field);
     }
     const selfSign = step.name === '经办人' || step.name === '验收人';
     const a = recordApproval(ctx, {
@@ -549,7 +552,8 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const s = expensesSettings(ctx.db);
     const due = input.dueOn ?? addMonths(appliedOn, s.advanceDueMonths);
     if (due < appliedOn) refuse('还款期限不能早于申请日期', 'dueOn');
-    const open = stmt(ctx.db, "SELECT number FROM expense_advances WHERE borrower_id = ? AND state = 'outstanding' AND due_on < ? LIMIT 1").get(borrower.id, today(ctx)) as { number: string } | undefined;
+    // 前账不清不借: overdue as of the day of this application (a paper one may be entered later).
+    const open = stmt(ctx.db, "SELECT number FROM expense_advances WHERE borrower_id = ? AND state = 'outstanding' AND due_on < ? LIMIT 1").get(borrower.id, appliedOn) as { number: string } | undefined;
     if (open) refuse(`${borrower.name}有逾期未还的借支${open.number}，前账未清不得再借`, 'borrowerId');
     const year = Number(appliedOn.slice(0, 4));
     const seq = nextNumber(ctx.db, ADVANCE_SEQ, year);

@@ -178,7 +178,7 @@ describe('bad input', () => {
     const o = await office();
     const a = await acceptedApp(o);
     const k = await ok(o.core, o.s, 'expenses.claim', { applicationId: a.id, paymentMethod: 'card', lines: [line('1', 100)] });
-    const att = (dataBase64: string, name = 'x.png') => ({ objectType: 'expense_claim', objectId: k.id, kind: 'receipt', name, dataBase64 });
+    const att = (dataBase64: string, name = 'x.png') => ({ objectType: 'expense_claim' as const, objectId: k.id, kind: 'receipt' as const, name, dataBase64 });
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64');
     expect((await refusedCleanly(o, 'expenses.attach', att(exe, '发票.png'), 'dataBase64')).message).toContain('图片');
     const big = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
