@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
-import { actionLabel, knownActions, OBJECT_TYPES, objectTypeLabel } from './labels';
+import { actionLabel, knownActions, objectTypes, objectTypeLabel } from './labels';
 
 export interface AuditFilterValues {
   userId?: number;
@@ -40,7 +40,7 @@ export function AuditFilters({ onChange }: { onChange: (v: AuditFilterValues) =>
         />
       </Form.Item>
       <Form.Item name="objectType" label={t('audit.objectType')}>
-        <Select allowClear placeholder={t('audit.anyObject')} className="filter-select" options={OBJECT_TYPES.map((o) => ({ value: o, label: objectTypeLabel(t, o) }))} />
+        <Select allowClear placeholder={t('audit.anyObject')} className="filter-select" options={objectTypes(i18n).map((o) => ({ value: o, label: objectTypeLabel(t, o) }))} />
       </Form.Item>
       <Form.Item name="result" label={t('audit.result')}>
         <Select

@@ -1,13 +1,20 @@
 // Names for what the audit log records. Method titles come from the contract (the core writes the
 // method name as the action); events outside the method table are named in the i18n resources.
-import type { TFunction } from 'i18next';
+import type { TFunction, i18n } from 'i18next';
 import { isMethodName, methods } from '../../../db/contract';
 
 /** Events the core records that are not methods (lockout, idle lock …). */
 const EVENTS = ['accounts.lockout', 'session.idleLock', 'accounts.resetAdmin', 'approval.cosignFailed', 'backups.auto'];
 
-/** Object types the core notes; registers add theirs here as they arrive. */
-export const OBJECT_TYPES = ['user', 'settings', 'audit', 'backup', 'seal', 'seal_use', 'seal_dept_leader', 'vehicle', 'vehicleTrip', 'vehicleLog', 'vehicleCalendar'] as const;
+/**
+ * Object types the audit filter offers: every type some area has named under `audit.objectTypes`
+ * (each register adds its own with its strings), so a new register needs no edit here.
+ */
+export function objectTypes(i18n: Pick<i18n, 'getResource' | 'language'>): string[] {
+  const tree = (i18n.getResource(i18n.language, 'translation', 'audit.objectTypes') ?? {}) as Record<string, unknown>;
+  // A dotted type (minutes.meeting, seals.usage) is a nested key in the resources.
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [k] : typeof v === 'object' && v ? Object.keys(v).map((sub) => `${k}.${sub}`) : []));
+}
 
 export function actionLabel(t: TFunction, action: string, lang: string): string {
   // The contract's titles are Chinese; an English screen shows the method's code rather than Chinese

@@ -687,4 +687,7 @@ export function addMinutesStrings() {
   added = true;
   i18next.addResourceBundle('zh-CN', 'minutes', zhCN, true, true);
   i18next.addResourceBundle('en-US', 'minutes', enUS, true, true);
+  // How the audit log names this register's objects (minutes.meeting …).
+  i18next.addResourceBundle('zh-CN', 'translation', { audit: { objectTypes: { minutes: { meeting: '会议记录', agenda: '议题审核', type: '会议类型', book: '会议记录本' } } } }, true, false);
+  i18next.addResourceBundle('en-US', 'translation', { audit: { objectTypes: { minutes: { meeting: 'Meeting record', agenda: 'Agenda item', type: 'Meeting type', book: 'Minutes book' } } } }, true, false);
 }
