@@ -203,7 +203,7 @@ export function AdvanceDrawer({ id, onClose }: { id: number; onClose: () => void
   const q = useApiQuery('expenses.advanceGet', { id });
   const d = q.data;
   return (
-    <Drawer open size={820} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.borrowerName}` : ' '} extra={d ? <StateTag group="advance" state={d.state} /> : null}>
+    <Drawer open rootClassName="exp-drawer" size={820} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.borrowerName}` : ' '} extra={d ? <StateTag group="advance" state={d.state} /> : null}>
       <ErrorAlert error={q.error} />
       {d ? <AdvanceBody d={d} /> : <Skeleton active />}
     </Drawer>
@@ -299,7 +299,7 @@ function AdvanceBody({ d }: { d: AdvanceDetail }) {
           { title: t('f.recordedBy'), dataIndex: 'recordedByName', width: 80 },
         ]}
       />
-      <Attachments objectType={EXP_ADVANCE_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['other', 'basis']} canUpload={keeper && d.state !== 'void' && d.state !== 'rejected'} />
+      <Attachments objectType={EXP_ADVANCE_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['other', 'basis']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} />
       <Tabs className="exp-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType={EXP_ADVANCE_OBJECT} objectId={d.id} /> }]} />
       {step === 'approve' && next ? (
         <ApproveDialog

@@ -265,7 +265,7 @@ export function AppDrawer({ id, onClose }: { id: number; onClose: () => void }) 
   const q = useApiQuery('expenses.appGet', { id });
   const d = q.data;
   return (
-    <Drawer open size={860} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.categoryName}` : ' '} extra={d ? <StateTag group="app" state={d.state} /> : null}>
+    <Drawer open rootClassName="exp-drawer" size={860} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.categoryName}` : ' '} extra={d ? <StateTag group="app" state={d.state} /> : null}>
       <ErrorAlert error={q.error} />
       {d ? <AppBody d={d} /> : <Skeleton active />}
     </Drawer>
@@ -426,7 +426,7 @@ function AppBody({ d }: { d: AppDetail }) {
       ) : (
         <Typography.Paragraph type="secondary">{d.state === 'approved' ? t('app.notAccepted') : t('app.acceptAfterApproval')}</Typography.Paragraph>
       )}
-      <Attachments objectType={EXP_APP_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['basis', 'other']} canUpload={keeper && d.state !== 'void' && d.state !== 'rejected'} title={t('app.attachments')} />
+      <Attachments objectType={EXP_APP_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['basis', 'other']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} title={t('app.attachments')} />
       {d.claims.length ? (
         <>
           <Typography.Title level={5} className="exp-section">

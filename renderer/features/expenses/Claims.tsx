@@ -318,7 +318,7 @@ export function ClaimDrawer({ id, onClose }: { id: number; onClose: () => void }
   const q = useApiQuery('expenses.get', { id });
   const d = q.data;
   return (
-    <Drawer open size={900} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.categoryName}` : ' '} extra={d ? <StateTag group="claim" state={d.state} /> : null}>
+    <Drawer open rootClassName="exp-drawer" size={900} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.categoryName}` : ' '} extra={d ? <StateTag group="claim" state={d.state} /> : null}>
       <ErrorAlert error={q.error} />
       {d ? <ClaimBody d={d} /> : <Skeleton active />}
     </Drawer>
@@ -359,6 +359,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
         ) : null}
       </Flex>
       {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('claimState.void')}：${d.voidReason ?? ''}`} /> : null}
+      {d.state === 'signing' && !d.signatures.some((x) => x.done) ? <Alert className="form-alert" type="info" showIcon title={d.receipts ? t('claim.receiptsFirstDone', { n: d.receipts }) : t('claim.receiptsFirst')} /> : null}
       {d.overApproved ? <Alert className="form-alert" type="warning" showIcon title={t('claim.overApproved', { total: yuan(d.totalFen), approved: yuan(d.approvedFen) })} /> : null}
       <Descriptions size="small" column={2} bordered className="exp-detail">
         <Descriptions.Item label={t('f.handler')}>
@@ -419,7 +420,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
         objectId={d.id}
         attachments={d.attachments}
         kinds={['receipt', 'other']}
-        canUpload={keeper && (d.state === 'signing' || d.state === 'approved')}
+        canUpload={keeper && d.state === 'signing' && !d.signatures.some((x) => x.done)}
         inline
         title={t('claim.receiptsTitle')}
       />

@@ -70,7 +70,7 @@ function ClaimForm() {
               { label: '预算项目', value: d.budgetItem },
               { label: '文件依据', value: d.basisDoc || '无' },
               { label: '支付方式', value: PAYMENT_METHOD_LABELS[d.paymentMethod] },
-              { label: '收款人及账号', value: d.payee },
+              { label: '收款账户', value: d.payee },
             ]}
           />
           <table className="paper-table exp-invoice-table">
