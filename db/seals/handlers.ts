@@ -559,6 +559,11 @@ export const sealsHandlers: PartialHandlers<Keys> = {
     if (seal.status !== 'active') refuse(`印章“${seal.name}”已${SEAL_STATUS_LABELS[seal.status]}，不能外带`);
     const at = pastTime(ctx, input.outAt, '借出时间', 'outAt');
     if (earlier(at, r.stamped_at!)) refuse(`借出时间不能早于用印时间（${fmtTime(r.stamped_at!)}）`, 'outAt');
+    // A back-dated take-out must not start while the record shows the seal still out on an earlier one.
+    const back = stmt(ctx.db, "SELECT number, returned_at FROM seal_uses WHERE seal_id = ? AND state = 'returned' AND returned_at > ? ORDER BY returned_at DESC LIMIT 1").get(seal.id, at) as
+      | { number: string; returned_at: string }
+      | undefined;
+    if (back) refuse(`借出时间不能早于该印章上次外带的归还时间（${fmtTime(back.returned_at)}，${back.number}）：同一枚印章不能同时外带两处`, 'outAt');
     updateUse(ctx, r.id, { state: 'out', out_at: at });
     const d = useDetail(ctx, r.id);
     ctx.note({ objectType: SEAL_USE_OBJECT, objectId: r.id, before: { state: r.state }, after: { state: 'out', outAt: at }, message: `印章外带借出 ${brief(r)}：${seal.name}，应于 ${r.planned_return} 归还` });

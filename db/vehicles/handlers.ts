@@ -399,6 +399,11 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
     if (out) refuse(`${plate}正在执行 ${out.number}，尚未回车`, 'id');
     const dOut = ctx.db.prepare("SELECT number FROM vehicle_trips WHERE driver_id = ? AND state = 'out' AND id <> ? LIMIT 1").get(t.driver_id, t.id) as { number: string } | undefined;
     if (dOut) refuse(`驾驶员正在执行 ${dOut.number}，尚未回车`, 'id');
+    // Nor can the driver leave before coming back from their latest trip (in another car): one trip at a time.
+    const dLast = ctx.db
+      .prepare("SELECT number, return_at AS returnAt FROM vehicle_trips WHERE driver_id = ? AND state = 'returned' AND id <> ? ORDER BY return_at DESC LIMIT 1")
+      .get(t.driver_id, t.id) as { number: string; returnAt: string } | undefined;
+    if (dLast && outAt < dLast.returnAt) refuse(`出车时间不能早于驾驶员上次回车时间（${hhmm(dLast.returnAt)}，${dLast.number}）`, 'outAt');
     const last = lastReturn(ctx.db, v.id);
     if (last && outAt < last.returnAt) refuse(`出车时间不能早于该车上次回车时间（${hhmm(last.returnAt)}，${last.number}）`, 'outAt');
     const expected = last ? last.returnOdometer : v.odometer_start;
