@@ -10,7 +10,7 @@ import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from './fixtures';
 import type { Host } from './host';
-import { ADMIN, CLERK, answered, expectShell, go, open, pickOption, seedAdmin, seedPerson, shot, signIn } from './ui';
+import { ADMIN, CLERK, answered, expectShell, go, open, pickOption, seedAdmin, seedPerson, shot, signIn, signOut } from './ui';
 
 const OUT = 'test-results/expenses';
 const WITNESS = { name: '刘洋', login: 'liuyang', department: '办公室', post: '科员', password: 'Init-Pass-21', newPassword: 'Summer-Rain-2025!' };
@@ -318,17 +318,30 @@ test('事前申请按金额分档审批 → 验收人验收 → 报销附两张�
   await expect(page.locator('.exp-stat').first()).toContainText('3,765.50');
   await expect(page.locator('.ant-table-tbody').first()).toContainText('借支还款');
   await shot(page, 'expenses-cash');
+  const [journal] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打印日记账' }).click()]);
+  await journal.locator('body[data-print-ready="1"]').waitFor({ timeout: 60_000 });
+  const journalText = squash((await pdfText(journal, 'petty-cash')).text);
+  await journal.close();
+  expect(journalText).toContain('备用金现金日记账');
+  expect(journalText).toContain('3,765.50');
 
   // ---- the monthly summary and the home tile ----
   await page.getByRole('tab', { name: '月度汇总' }).click();
   await expect(page.locator('.exp-monthly')).toContainText('1,234.50');
   await shot(page, 'expenses-monthly');
+  const [summary] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打印汇总表' }).click()]);
+  await summary.locator('body[data-print-ready="1"]').waitFor({ timeout: 60_000 });
+  const summaryText = squash((await pdfText(summary, 'monthly')).text);
+  await summary.close();
+  expect(summaryText).toContain('费用分类月度汇总表');
+  expect(summaryText).toContain('1,234.50');
   await page.getByRole('tab', { name: '设置' }).click();
   await expect(page.getByText('只有系统管理员可以修改设置。')).toBeVisible();
   await shot(page, 'expenses-settings-clerk');
   await page.evaluate(() => (window.location.hash = '#/'));
   await expect(page.getByTestId('expenses-tile')).toContainText('备用金余额');
   await expect(page.getByTestId('expenses-tile')).toContainText('3,765.50');
+  await page.getByTestId('expenses-tile').scrollIntoViewIfNeeded();
   await shot(page, 'expenses-home');
 });
 
@@ -475,3 +488,88 @@ test('30,000 元的事前申请：未关联已定稿的党组会议决定时被�
   expect(regText).toContain('费用事前申请登记簿');
   expect(regText).toContain('30,000.00');
 });
+
+test('管理员设置审批分档与费用类别；首页提示逾期借支（借款人姓名）；各页面在 1366×768 下完整显示、无严重无障碍问题', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { admin, clerk, id } = await people(host);
+  // An advance paid three months ago, due last month and still outstanding.
+  const day = (monthsAgo: number) => {
+    const d = new Date(Date.now() + 8 * 3_600_000);
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - monthsAgo);
+    return d.toISOString().slice(0, 10);
+  };
+  await host.call('expenses.cashEntry', { kind: 'opening', amountFen: 1_000_000, entryDate: day(3), note: '备用金期初余额' }, clerk);
+  const v = await host.call('expenses.advance', { borrowerId: id(WITNESS.name), purpose: '下乡开展法治宣传活动预借经费', amountFen: 150_000, appliedOn: day(3), dueOn: day(1), paymentMethod: 'cash' }, clerk);
+  await host.call('expenses.advanceApprove', { id: v.id, approval: { mode: 'cosign', decision: 'approved', comment: '同意', login: LEADER.login, password: LEADER.newPassword } }, clerk);
+  await host.call('expenses.advancePay', { id: v.id, paidOn: day(3) }, clerk);
+  const cats = await host.call('expenses.categories', {}, clerk);
+  await host.call('expenses.apply', { applicantId: id(WITNESS.name), categoryId: cats.find((c) => c.name === '培训费')!.id, purpose: '参加全市人民调解员业务培训', budgetItem: '2026年培训经费', estimatedFen: 180_000, basisDoc: '关于举办全市人民调解员培训班的通知（市司通〔2026〕8号）' }, clerk);
+
+  const axe = async (what: string) => {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(' | ')}`), what).toEqual([]);
+  };
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await expectShell(page, CLERK.name);
+  const tile = page.getByTestId('expenses-tile');
+  await expect(tile).toContainText('借支逾期未还');
+  await expect(tile).toContainText(WITNESS.name);
+  await expect(tile).toContainText('事前申请待审批');
+  await tile.scrollIntoViewIfNeeded();
+  await shot(page, 'expenses-tile-overdue');
+  await tile.getByRole('link', { name: /借支逾期未还/ }).click();
+  await expect(page.locator('.ant-table-tbody tr', { hasText: WITNESS.name })).toContainText('逾期');
+  // The overdue borrower cannot borrow again.
+  await page.getByRole('button', { name: '借支申请' }).click();
+  const adv = dialog(page, '借支申请');
+  await choose(page, adv, '借款人', WITNESS.name);
+  await adv.getByLabel('借款事由', { exact: true }).fill('再次借款');
+  await adv.getByLabel('借款金额（元）', { exact: true }).fill('100');
+  await Promise.all([answered(page, 'expenses.advance'), adv.getByRole('button', { name: '提交申请' }).click()]);
+  await expect(adv.locator('.ant-form-item-explain-error')).toContainText('前账未清不得再借');
+  await shot(page, 'expenses-advance-refused');
+  await adv.getByRole('button', { name: '取消' }).click();
+  for (const [hash, name, wait] of [
+    ['#/r/expenses', 'expenses-applications', '参加全市人民调解员业务培训'],
+    ['#/r/expenses/advances', 'expenses-advances', '下乡开展法治宣传活动预借经费'],
+    ['#/r/expenses/claims', 'expenses-claims', '没有报销单'],
+    ['#/r/expenses/cash', 'expenses-cash-page', '现金借支'],
+    ['#/r/expenses/monthly', 'expenses-monthly-empty', '办公费'],
+  ] as const) {
+    await page.evaluate((h) => (window.location.hash = h), hash);
+    await expect(page.getByText(wait).first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await shot(page, name);
+    await axe(name);
+  }
+  // The month-end count: the checker is someone else; the count agrees with the book.
+  await page.evaluate(() => (window.location.hash = '#/r/expenses/cash'));
+  await page.getByRole('button', { name: '月末盘点' }).click();
+  const count = dialog(page, '月末盘点');
+  await choose(page, count, '监盘人', FINANCE.name);
+  await Promise.all([answered(page, 'expenses.cashCount'), count.getByRole('button', { name: '登记盘点' }).click()]);
+  await expect(page.locator('.exp-stat').nth(1)).toContainText('账实相符');
+  await signOut(page);
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expectShell(page, ADMIN.name);
+
+  // ---- the administrator: 大额资金标准 and a new category ----
+  await page.evaluate(() => (window.location.hash = '#/r/expenses/settings'));
+  const form = page.getByRole('form', { name: '费用报销设置' });
+  await expect(form.getByLabel('大额资金标准（元）', { exact: true })).toHaveValue('20000.00');
+  await form.getByLabel('大额资金标准（元）', { exact: true }).fill('30000');
+  await Promise.all([answered(page, 'expenses.saveSettings'), form.getByRole('button', { name: '保存' }).click()]);
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.getByRole('button', { name: '新增类别' }).click();
+  const cat = dialog(page, '新增类别');
+  await cat.getByLabel('费用类别', { exact: true }).fill('印刷费');
+  await Promise.all([answered(page, 'expenses.categoryCreate'), cat.getByRole('button', { name: '保存' }).click()]);
+  await expect(page.locator('.ant-table-tbody', { hasText: '印刷费' })).toBeVisible();
+  await shot(page, 'expenses-settings-admin');
+  await axe('设置');
+  const s = await host.call('expenses.settings', {}, admin);
+  expect(s.largeFrom).toBe(3_000_000);
+});
+

@@ -65,7 +65,7 @@ export function Applications() {
     {
       title: t('f.appNumber'),
       dataIndex: 'number',
-      width: 170,
+      width: 196,
       render: (v: string, r) => (
         <Button type="link" size="small" className="exp-link" onClick={() => setOpenId(r.id)}>
           {v}
@@ -295,12 +295,16 @@ function AppBody({ d }: { d: AppDetail }) {
             {t('app.approve', { step: next.step })}
           </Button>
         ) : null}
-        {keeper && d.large && (d.state === 'pending' || d.state === 'approved') ? (
+        {keeper && d.large && d.state === 'pending' ? (
           <Button type={decisionMissing ? 'primary' : 'default'} danger={decisionMissing} onClick={() => setStep('decision')}>
             {t('app.linkDecision')}
           </Button>
         ) : null}
-        {keeper && d.state === 'approved' && !d.acceptance ? <Button onClick={() => setStep('accept')}>{t('app.accept')}</Button> : null}
+        {keeper && d.state === 'approved' && !d.acceptance ? (
+          <Button type="primary" onClick={() => setStep('accept')}>
+            {t('app.accept')}
+          </Button>
+        ) : null}
         {keeper && d.state === 'approved' ? (
           <Button type={d.acceptance && !d.claimBlockers.length ? 'primary' : 'default'} onClick={() => setStep('claim')}>
             {t('app.startClaim')}
@@ -316,7 +320,7 @@ function AppBody({ d }: { d: AppDetail }) {
         ) : null}
       </Flex>
       {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('appState.void')}：${d.voidReason ?? ''}`} /> : null}
-      {decisionMissing && d.state !== 'void' ? <Alert className="form-alert" type="error" showIcon title={t('app.decisionMissing')} description={t('app.largeHint')} /> : null}
+      {decisionMissing && d.state === 'pending' ? <Alert className="form-alert" type="error" showIcon title={t('app.decisionMissing')} description={t('app.largeHint')} /> : null}
       {d.state === 'approved' && d.claimBlockers.length ? (
         <Alert
           className="form-alert"

@@ -25,10 +25,20 @@ export function Monthly() {
   const q = useApiQuery('expenses.monthly', { year });
   const d = q.data;
   const columns: TableColumnsType<Row> = [
-    { title: t('f.category'), dataIndex: 'categoryName', fixed: 'left', width: 140, ellipsis: true },
-    ...MONTHS.map((m) => ({ title: t('monthly.month', { m: m + 1 }), key: `m${m}`, width: 84, align: 'right' as const, render: (_: unknown, r: Row) => (r.months[m] ? yuan(r.months[m]) : '') })),
-    { title: t('monthly.total'), dataIndex: 'totalFen', fixed: 'right', width: 110, align: 'right', render: (v: number) => <strong>{yuan(v)}</strong> },
-    { title: t('monthly.claims'), dataIndex: 'claims', width: 60, align: 'center' },
+    {
+      title: t('f.category'),
+      dataIndex: 'categoryName',
+      fixed: 'left',
+      width: 128,
+      render: (v: string, r) => (
+        <>
+          {v}
+          {r.claims ? <Typography.Text type="secondary" className="exp-monthly-n"> {t('monthly.n', { n: r.claims })}</Typography.Text> : null}
+        </>
+      ),
+    },
+    ...MONTHS.map((m) => ({ title: t('monthly.month', { m: m + 1 }), key: `m${m}`, width: 74, align: 'right' as const, render: (_: unknown, r: Row) => (r.months[m] ? yuan(r.months[m]) : '') })),
+    { title: t('monthly.total'), dataIndex: 'totalFen', fixed: 'right', width: 104, align: 'right', render: (v: number) => (v ? <strong>{yuan(v)}</strong> : '') },
   ];
   const filter = { year };
   return (
@@ -59,12 +69,15 @@ export function Monthly() {
         loading={q.isFetching}
         pagination={false}
         locale={{ emptyText: t('monthly.empty') }}
-        scroll={{ x: 1330 }}
+        scroll={{ x: 1120 }}
         summary={() =>
           d ? (
             <Table.Summary fixed>
               <Table.Summary.Row className="exp-monthly-total">
-                <Table.Summary.Cell index={0}>{t('monthly.total')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>
+                  {t('monthly.total')}
+                  <Typography.Text type="secondary" className="exp-monthly-n"> {t('monthly.n', { n: d.rows.reduce((s, r) => s + r.claims, 0) })}</Typography.Text>
+                </Table.Summary.Cell>
                 {MONTHS.map((m) => (
                   <Table.Summary.Cell key={m} index={m + 1} align="right">
                     {d.months[m] ? yuan(d.months[m]) : ''}
@@ -72,9 +85,6 @@ export function Monthly() {
                 ))}
                 <Table.Summary.Cell index={13} align="right">
                   <strong>{yuan(d.totalFen)}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={14} align="center">
-                  {d.rows.reduce((s, r) => s + r.claims, 0)}
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             </Table.Summary>

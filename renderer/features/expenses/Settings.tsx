@@ -22,10 +22,10 @@ interface V {
 export function Settings() {
   return (
     <Row gutter={16}>
-      <Col xs={24} xl={15}>
+      <Col xs={24} xxl={15}>
         <SettingsForm />
       </Col>
-      <Col xs={24} xl={9}>
+      <Col xs={24} md={14} xxl={9}>
         <Categories />
       </Col>
     </Row>

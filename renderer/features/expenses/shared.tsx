@@ -76,7 +76,7 @@ export function SignatureChain({ signatures, compliance = '分管领导' }: { si
       rowClassName={(s) => (s.done ? '' : 'exp-chain-open')}
       columns={[
         { title: t('chain.step'), dataIndex: 'step', width: 120, render: (v: string) => (v === compliance ? `${v}${t('chain.compliance')}` : v) },
-        { title: t('chain.who'), dataIndex: 'who', width: 170 },
+        { title: t('chain.who'), dataIndex: 'who', width: 160 },
         {
           title: t('chain.result'),
           key: 'r',
@@ -84,7 +84,7 @@ export function SignatureChain({ signatures, compliance = '分管领导' }: { si
           render: (_, s) => (s.decision ? <Tag className={s.decision === 'approved' ? 'tag-ok' : 'tag-bad'}>{t(`approve.${s.decision}`)}</Tag> : <Typography.Text type="secondary">{t('chain.waiting')}</Typography.Text>),
         },
         { title: t('chain.signer'), dataIndex: 'signerName', width: 80 },
-        { title: t('chain.at'), key: 'at', width: 124, render: (_, s) => fmtTime(s.at) },
+        { title: t('chain.at'), key: 'at', width: 140, render: (_, s) => fmtTime(s.at) },
         {
           title: t('chain.comment'),
           key: 'c',
