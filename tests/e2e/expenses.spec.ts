@@ -240,7 +240,11 @@ test('事前申请按金额分档审批 → 验收人验收 → 报销附两张�
   await expect(drawer(page).locator('img.exp-receipt-img')).toBeVisible();
   await expect(drawer(page).getByTestId('receipt').filter({ hasText: '电子发票.pdf' })).toContainText('PDF 文件');
   await expect(drawer(page)).toContainText('已附单据 2 张');
+  await drawer(page).getByTestId('receipt').first().scrollIntoViewIfNeeded();
   await shot(page, 'expenses-claim-receipts');
+  // A PDF cannot be framed under the page's policy: it is downloaded to view.
+  const [download] = await Promise.all([page.waitForEvent('download'), drawer(page).getByRole('button', { name: '下载查看' }).click()]);
+  expect(download.suggestedFilename()).toBe('电子发票.pdf');
 
   // The signature chain.
   await cosign(page, '签批（经办人）', /报销签批：经办人/, 'expenses.sign', CLERK);

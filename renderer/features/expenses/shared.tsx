@@ -387,6 +387,9 @@ function InlineAttachment({ a, canWithdraw, onWithdraw }: { a: Attachment; canWi
         <div className="exp-receipt-pdf">
           <FilePdfOutlined aria-hidden className="exp-receipt-pdf-icon" />
           <span>{t('att.pdf')}</span>
+          <Button size="small" icon={<DownloadOutlined aria-hidden />} onClick={() => void download()}>
+            {t('att.openPdf')}
+          </Button>
         </div>
       )}
       <figcaption>
