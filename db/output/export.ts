@@ -1,5 +1,6 @@
 // Streaming xlsx export: rows are read in pages and written straight to a file, so 100,000 rows
 // never sit in memory at once and the event loop gets a turn between pages.
+import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,6 +54,9 @@ export function startExport(state: CoreState, impl: RegisterImpl, f: RegisterFil
   return job;
 }
 
+/** What exceljs pipes a worksheet into (readable-stream v2: no public writableLength). */
+const sheetPipes = (ws: unknown) => ((ws as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? []) as (NodeJS.EventEmitter & { _writableState: { length: number } })[];
+
 async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, job: ExportJob, title: string) {
   const cols = exportColumns(impl.def.columns);
   const total = impl.count(state.db, f);
@@ -85,8 +89,11 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
     job.rows += rows.length;
     job.percent = Math.min(99, Math.round((job.rows / Math.max(1, total)) * 100));
     if (rows.length < PAGE) break;
-    // Let other calls in between pages.
+    // Let other calls in between pages, and let the zip catch up with the rows: exceljs pushes the
+    // sheet into the compressor without heeding backpressure, so a fast producer would pile the whole
+    // uncompressed sheet up in memory. Wait until the compressor's input has drained.
     await new Promise((r) => setImmediate(r));
+    for (const p of sheetPipes(ws)) if (p._writableState.length > 1024 * 1024) await once(p, 'drain');
   }
   ws.commit();
   await wb.commit();
