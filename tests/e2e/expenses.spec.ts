@@ -491,6 +491,13 @@ test('30,000 元的事前申请：未关联已定稿的党组会议决定时被�
   await reg.close();
   expect(regText).toContain('费用事前申请登记簿');
   expect(regText).toContain('30,000.00');
+  // The year-end archive: a cover with the retention period, then the year's register.
+  const [arc] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '年度归档打印' }).click()]);
+  await arc.locator('body[data-print-ready="1"]').waitFor({ timeout: 60_000 });
+  const arcText = await pdfText(arc, 'applications-archive');
+  await arc.close();
+  expect(squash(arcText.text)).toContain('保管期限：30年');
+  expect(arcText.pages).toBe(2);
 });
 
 test('管理员设置审批分档与费用类别；首页提示逾期借支（借款人姓名）；各页面在 1366×768 下完整显示、无严重无障碍问题', async ({ page, host }) => {

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, Radio, Row, Select, Skeleton, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,7 +15,7 @@ import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/output';
 import { fieldRule } from '../../components/zodRule';
-import { openPrint, registerPrintRoute } from '../../print';
+import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import { ApproveDialog, Attachments, AuditTrail, EXP_READS, FormDialog, KEEPER_ROLES, MoneyInput, PersonSelect, SIGNER_ROLES, SignatureChain, StateTag, VoidDialog, dateOf, futureDay, num, toFen, useListParams, years, yuan } from './shared';
 
 const PAGE_SIZE = 20;
@@ -100,6 +100,11 @@ export function Advances() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_ADVANCES, filter), { landscape: true, suggestedName: '借支登记簿' })}>
           {t('adv.printRegister')}
         </Button>
+        {year ? (
+          <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(EXP_REGISTER_ADVANCES, year), { landscape: true, suggestedName: `借支登记簿（${year}年）` })}>
+            {t('common.archive')}
+          </Button>
+        ) : null}
         <ExportButton register={EXP_REGISTER_ADVANCES} filter={filter} />
       </div>
       <ErrorAlert error={list.error} />

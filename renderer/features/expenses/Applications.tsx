@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/output';
 import { fieldRule } from '../../components/zodRule';
 import { useDebounced } from '../../components/useDebounced';
-import { openPrint, registerPrintRoute } from '../../print';
+import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import { ClaimDialog } from './Claims';
 import {
   ApproveDialog,
@@ -130,6 +130,11 @@ export function Applications() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_APPS, filter), { landscape: true, suggestedName: '费用事前申请登记簿' })}>
           {t('app.printRegister')}
         </Button>
+        {year ? (
+          <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(EXP_REGISTER_APPS, year), { landscape: true, suggestedName: `费用事前申请登记簿（${year}年）` })}>
+            {t('common.archive')}
+          </Button>
+        ) : null}
         <ExportButton register={EXP_REGISTER_APPS} filter={filter} />
       </div>
       <ErrorAlert error={list.error} />

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, Radio, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,7 +15,7 @@ import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/output';
 import { useDebounced } from '../../components/useDebounced';
-import { openPrint, registerPrintRoute } from '../../print';
+import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import { ApproveDialog, Attachments, AuditTrail, EXP_READS, FormDialog, KEEPER_ROLES, MoneyInput, SIGNER_ROLES, SignatureChain, StateTag, VoidDialog, dateOf, futureDay, num, toFen, useListParams, years, yuan } from './shared';
 
 const PAGE_SIZE = 20;
@@ -119,6 +119,11 @@ export function Claims() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_CLAIMS, filter), { landscape: true, suggestedName: '费用报销登记簿' })}>
           {t('claim.printRegister')}
         </Button>
+        {year ? (
+          <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(EXP_REGISTER_CLAIMS, year), { landscape: true, suggestedName: `费用报销登记簿（${year}年）` })}>
+            {t('common.archive')}
+          </Button>
+        ) : null}
         <ExportButton register={EXP_REGISTER_CLAIMS} filter={filter} />
       </div>
       <ErrorAlert error={list.error} />
