@@ -47,7 +47,7 @@ export async function addUser(core: Core, admin: string, login: string, roles: (
 /** Every table's full contents except the audit trail: to prove a refused call changed nothing. */
 export function businessSnapshot(core: Core): string {
   const db = core.state.db;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit_log','audit_checkpoints') AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit_log','audit_checkpoints','audit_search_state') AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
 }
 

@@ -18,11 +18,11 @@ const toAuditFilter = (f: RegisterFilter) => ({
 export const auditRegister: RegisterImpl = {
   def: AUDIT_REGISTER,
   count(db: Db, f) {
-    const w = auditWhere(toAuditFilter(f));
+    const w = auditWhere(db, toAuditFilter(f));
     return (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.args) as { n: number }).n;
   },
   rows(db: Db, f, limit, offset) {
-    const w = auditWhere(toAuditFilter(f));
+    const w = auditWhere(db, toAuditFilter(f));
     return db
       .prepare(
         `SELECT seq, at, CASE WHEN user_name <> '' THEN user_name ELSE user_login END AS user, action,

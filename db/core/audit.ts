@@ -1,5 +1,7 @@
 // The audit chain: append inside the caller's transaction, verify by walking the chain.
 import { createHash } from 'node:crypto';
+import { searchBody } from './search';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 import type { Checkpoint, VerifyResult } from '../contract/audit';
 
@@ -31,14 +33,49 @@ export function entryHash(prevHash: string, row: Row): string {
 
 const COLUMNS = 'seq, at, user_id, user_login, user_name, roles, workstation, action, object_type, object_id, result, error_code, message, before_json, after_json';
 
+/** What the search index holds of an entry: who, what, which object, the message. */
+const searchText = (r: { message: string; userName: string; userLogin: string; action: string; objectId: string }) => searchBody(r.message, r.userName, r.userLogin, r.action, r.objectId);
+
 export class AuditLog {
   private readonly lastStmt;
   private readonly insertStmt;
+  private indexStmts?: { index: Statement; indexed: Statement; follow: Statement };
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
       `INSERT INTO audit_log (${COLUMNS}, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
+  }
+
+  /** Prepared on first write: a database opened read-only may predate the search index. */
+  private get stmts() {
+    return (this.indexStmts ??= {
+      index: this.db.prepare('INSERT INTO audit_fts (rowid, body) VALUES (?, ?)'),
+      indexed: this.db.prepare('UPDATE audit_search_state SET last_seq = ? WHERE id = 1'),
+      // Only while the index is contiguous; otherwise the next start-up's catch-up indexes this one too.
+      follow: this.db.prepare('UPDATE audit_search_state SET last_seq = ? WHERE id = 1 AND last_seq = ?'),
+    });
+  }
+
+  /**
+   * Index the entries the search index does not hold yet (those written before it existed), in
+   * batches of one transaction each. Returns how many were indexed.
+   */
+  indexForSearch(batch = 20_000): number {
+    const state = this.db.prepare('SELECT last_seq AS n FROM audit_search_state WHERE id = 1').get() as { n: number };
+    const rows = this.db.prepare('SELECT seq, message, user_name AS userName, user_login AS userLogin, action, object_id AS objectId FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?');
+    let done = 0;
+    let last = state.n;
+    for (;;) {
+      const chunk = rows.all(last, batch) as { seq: number; message: string; userName: string; userLogin: string; action: string; objectId: string }[];
+      if (!chunk.length) return done;
+      this.db.transaction(() => {
+        for (const r of chunk) this.stmts.index.run(r.seq, searchText(r));
+        last = chunk[chunk.length - 1].seq;
+        this.stmts.indexed.run(last);
+      })();
+      done += chunk.length;
+    }
   }
 
   /** Append one entry. Must run inside the transaction of the change it records. */
@@ -49,6 +86,7 @@ export class AuditLog {
     const row: Row = [seq, r.at, r.userId, r.userLogin, r.userName, r.roles, r.workstation, r.action, r.objectType, r.objectId, r.result, r.errorCode, r.message, r.before, r.after];
     const hash = entryHash(prev, row);
     this.insertStmt.run(...row, prev, hash);
+    if (this.stmts.follow.run(seq, seq - 1).changes === 1) this.stmts.index.run(seq, searchText(r));
     return { seq, hash, short: hash.slice(0, 12) };
   }
 

@@ -122,9 +122,13 @@ export function openCore(opts: CoreOptions): Core {
       state.readOnlyReason = next.readOnlyReason;
       if (!next.readOnly) state.schemaVersion = runMigrations(next.db);
       state.audit = new AuditLog(next.db);
+      if (!next.readOnly) state.audit.indexForSearch();
       cachedSettings = null;
     },
   };
+
+  // Entries from before the search index existed (a one-off after the upgrade: ~10 s per 500,000).
+  if (!state.readOnly) state.audit.indexForSearch();
 
   const dispatch = createDispatch(state, handlers, { checkOutputs: opts.checkOutputs, log: opts.log });
 
