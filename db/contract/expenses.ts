@@ -587,9 +587,9 @@ export const expensesRegisterDefs: Record<string, RegisterDef> = {
     readRoles: READERS,
     columns: [
       { key: 'date', title: '日期', width: 18, kind: 'date', align: 'center' },
-      { key: 'kind', title: '类型', width: 14 },
-      { key: 'note', title: '摘要', width: 40 },
-      { key: 'ref', title: '单据号', width: 26 },
+      { key: 'kind', title: '类型', width: 16 },
+      { key: 'note', title: '摘要', width: 34 },
+      { key: 'ref', title: '单据号', width: 32 },
       { key: 'in', title: '收入（元）', width: 16, kind: 'money', align: 'right' },
       { key: 'out', title: '支出（元）', width: 16, kind: 'money', align: 'right' },
       { key: 'balance', title: '余额（元）', width: 17, kind: 'money', align: 'right' },
@@ -602,7 +602,7 @@ export const expensesRegisterDefs: Record<string, RegisterDef> = {
     retention: '30年',
     readRoles: READERS,
     columns: [
-      { key: 'category', title: '费用类别', width: 20 },
+      { key: 'category', title: '费用类别', width: 28 },
       ...Array.from({ length: 12 }, (_, i) => ({ key: `m${i + 1}`, title: `${i + 1}月`, width: 13, kind: 'money' as const, align: 'right' as const })),
       { key: 'total', title: '合计', width: 16, kind: 'money', align: 'right' },
     ],

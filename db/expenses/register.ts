@@ -128,7 +128,8 @@ const monthly: RegisterImpl = {
   count: (db, f) => monthlySummary(db, f.year ?? Number(todayIs().slice(0, 4))).rows.length + 1,
   rows(db, f, limit, offset) {
     const m = monthlySummary(db, f.year ?? Number(todayIs().slice(0, 4)));
-    const line = (category: string, months: number[], total: number): OutputRow => ({ category, ...Object.fromEntries(months.map((v, i) => [`m${i + 1}`, v])), total });
+    // An empty month is a blank cell, as on the paper form, not 0.00.
+    const line = (category: string, months: number[], total: number): OutputRow => ({ category, ...Object.fromEntries(months.map((v, i) => [`m${i + 1}`, v || null])), total });
     return [...m.rows.map((r) => line(r.categoryName, r.months, r.totalFen)), line('合计', m.months, m.totalFen)].slice(offset, offset + limit);
   },
 };

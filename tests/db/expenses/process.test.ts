@@ -287,6 +287,8 @@ describe('advances and the petty-cash fund', () => {
     expect(m.totalFen).toBe(30_050);
     const rows = await ok(o.core, o.s, 'output.rows', { register: 'expenses.monthly', filter: { year } });
     expect(rows.rows.at(-1)).toMatchObject({ category: '合计', total: 30_050 });
+    // A month without spending prints blank, not 0.00.
+    expect(rows.rows.at(-1)![`m${(Number(TODAY.slice(5, 7)) % 12) + 1}`]).toBeNull();
     const claims = await ok(o.core, o.s, 'output.rows', { register: 'expenses.claims', filter: { year } });
     expect(claims.rows.map((r) => r.receipts)).toEqual([1, 1]);
     o.core.close();
