@@ -58,7 +58,7 @@ async function ensureData(): Promise<void> {
   const done = new Set<string>(existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')).registers ?? [] : []);
   if (!existsSync(join(DATA, 'office.sqlite'))) done.clear();
   if (done.size === 0) rmSync(DATA, { recursive: true, force: true });
-  console.log(`正在生成十年规模的演示数据到 ${DATA}（首次需要半小时左右）…`);
+  console.log(done.size ? `检查 ${DATA} 中的演示数据（已有：${[...done].join('、')}）…` : `正在生成十年规模的演示数据到 ${DATA}（首次需要半小时左右）…`);
   const t = performance.now();
   const core = openCore({ dataDir: DATA, appVersion: 'bench' });
   try {
@@ -164,14 +164,29 @@ async function backupRatio(core: Core) {
   const dir = join(DATA, '..', 'bench-backup-tmp');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  let t = performance.now();
-  const made = await makeBackup(core.state, { dir, label: 'bench' });
-  const ours = (performance.now() - t) / 1000;
-  t = performance.now();
-  execFileSync('sqlite3', [join(DATA, 'office.sqlite'), `.backup '${join(dir, 'cli.sqlite')}'`]);
-  const cli = (performance.now() - t) / 1000;
+  // The command line's copy before and after ours, so neither side gets only a warm cache.
+  const cliBackup = (n: number) => {
+    const t = performance.now();
+    execFileSync('sqlite3', [join(DATA, 'office.sqlite'), `.backup '${join(dir, `cli${n}.sqlite`)}'`]);
+    return (performance.now() - t) / 1000;
+  };
+  const cli1 = cliBackup(1);
+  const marks: Record<string, number> = {};
+  const t = performance.now();
+  const made = await makeBackup(core.state, { dir, label: 'bench', fault: (step) => (marks[step] = performance.now()) });
+  const end = performance.now();
+  const ours = (end - t) / 1000;
+  const cli = Math.min(cli1, cliBackup(2));
+  const copy = (marks.copied - t) / 1000;
+  const checks = (marks.written - marks.copied) / 1000;
   const mb = statSync(made.path).size / 1024 / 1024;
-  record({ measure: `备份（${mb.toFixed(0)} MB，含完整性检查与校验和）`, value: `${ours.toFixed(2)} s；sqlite3 .backup ${cli.toFixed(2)} s；比值 ${(ours / cli).toFixed(2)}`, target: '比值 ≤ 1.2', ok: ours / cli <= 1.2, detail: { ours, cli } });
+  record({
+    measure: `备份（${mb.toFixed(0)} MB，含完整性检查与校验和）`,
+    value: `${ours.toFixed(2)} s（在线复制 ${copy.toFixed(2)} s，integrity_check + SHA-256 + 写出 ${checks.toFixed(2)} s）；sqlite3 .backup ${cli.toFixed(2)} s；比值 ${(ours / cli).toFixed(2)}，仅复制部分 ${(copy / cli).toFixed(2)}`,
+    target: '比值 ≤ 1.2',
+    ok: ours / cli <= 1.2,
+    detail: { ours, cli, copy, checks },
+  });
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -11,6 +11,7 @@ import { createDispatch, type DispatchOptions } from './dispatch';
 import { handlers } from './handlers';
 import { defaultMigrationsDir, loadMigrations, migrate, type Migration } from './migrate';
 import { openDataFolder, openDatabaseFile, type Db } from './open';
+import { quickCheckInBackground } from './startup-check';
 import { DEFAULT_LOG_N } from './passwords';
 import { SessionStore, type Session } from './sessions';
 import { toShanghaiIso } from './time';
@@ -29,6 +30,12 @@ export interface CoreOptions {
   passwordLogN?: number;
   checkOutputs?: boolean;
   log?: DispatchOptions['log'];
+  /**
+   * Run the start-up quick_check in a worker: the app answers at once, and anything that may write
+   * waits until the check says the file is sound (or switches to read-only if it is not). Hosts use
+   * it; without it the check runs before openCore returns.
+   */
+  backgroundCheck?: boolean;
 }
 
 export interface Core {
@@ -42,13 +49,19 @@ export interface Core {
 const stampOf = (d: Date) => toShanghaiIso(d).replace(/[:.]/g, '-');
 
 export function openCore(opts: CoreOptions): Core {
-  const opened = openDataFolder(opts.dataDir, { nativeBinding: opts.nativeBinding });
-  let migrations: Migration[];
+  const migrations: Migration[] = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
   let schemaVersion: number;
   const runMigrations = (db: Db) =>
     migrate(db, migrations, join(opts.dataDir, 'backups', 'pre-migration'), stampOf(new Date())).to;
+  let opened = openDataFolder(opts.dataDir, { nativeBinding: opts.nativeBinding, deferCheck: opts.backgroundCheck });
+  // A migration never runs on an unchecked file: with one pending, the check runs first, here.
+  let deferred = !!opts.backgroundCheck;
+  if (deferred && (opened.db.pragma('user_version', { simple: true }) as number) < (migrations.at(-1)?.version ?? 0)) {
+    opened.release();
+    opened = openDataFolder(opts.dataDir, { nativeBinding: opts.nativeBinding });
+    deferred = false;
+  }
   try {
-    migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
     schemaVersion = opened.readOnly ? (opened.db.pragma('user_version', { simple: true }) as number) : runMigrations(opened.db);
   } catch (e) {
     opened.release();
@@ -69,6 +82,7 @@ export function openCore(opts: CoreOptions): Core {
     readOnly: opened.readOnly,
     readOnlyReason: opened.readOnlyReason,
     maintenance: null,
+    startupCheck: null,
     passwordLogN: opts.passwordLogN ?? DEFAULT_LOG_N,
     sessions: new SessionStore(),
     audit: new AuditLog(opened.db),
@@ -128,7 +142,26 @@ export function openCore(opts: CoreOptions): Core {
   };
 
   // Entries from before the search index existed (a one-off after the upgrade: ~10 s per 500,000).
-  if (!state.readOnly) state.audit.indexForSearch();
+  // Best effort: until it has caught up, searches fall back to scanning.
+  const catchUpSearch = () => {
+    if (state.readOnly) return;
+    try {
+      state.audit.indexForSearch();
+    } catch (e) {
+      opts.log?.('audit search index not brought up to date', { e });
+    }
+  };
+  if (!deferred) catchUpSearch();
+
+  if (deferred) {
+    state.startupCheck = quickCheckInBackground(opened.file, opts.nativeBinding).then((result) => {
+      state.startupCheck = null;
+      if (result === 'ok') return catchUpSearch();
+      // Damaged: reopen, which checks again in the foreground and opens read-only with the reason.
+      opts.log?.('start-up check failed', { result });
+      state.replaceDatabase(null);
+    });
+  }
 
   const dispatch = createDispatch(state, handlers, { checkOutputs: opts.checkOutputs, log: opts.log });
 

@@ -65,6 +65,8 @@ export function createDispatch(core: CoreState, handlers: HandlerTable, opts: Di
   return async function dispatch(sessionId: string | null, method: string, rawInput: unknown): Promise<Envelope> {
     if (!isMethodName(method)) return fail('unknown_method', `未知的操作：${String(method).slice(0, 60)}`);
     const def: MethodDef = methods[method as MethodName];
+    // Until the start-up check has passed, only public reads (the sign-in page's facts) go ahead.
+    if (core.startupCheck && !(def.access === 'public' && def.kind === 'read')) await core.startupCheck;
     if (core.maintenance) return fail('conflict', core.maintenance);
     const now = new Date();
     let session: Session | null = null;

@@ -117,6 +117,8 @@ export interface OpenFolderOptions {
   nativeBinding?: string;
   /** Open for reading only (verify, backup of a running app's data): no lock, no migrations. */
   readOnly?: boolean;
+  /** Leave the start-up quick_check to the caller (it runs it in the background). */
+  deferCheck?: boolean;
 }
 
 /** Open (creating if needed) the database in a data folder. Migrations run afterwards, see migrate.ts. */
@@ -152,7 +154,7 @@ export function openDatabaseFile(file: string, opts: OpenFolderOptions = {}): Om
     }
     let readOnly = !!opts.readOnly;
     let readOnlyReason: string | null = null;
-    const check = quickCheck(db);
+    const check = opts.deferCheck ? 'ok' : quickCheck(db);
     if (check !== 'ok') {
       // Never auto-repair: the damaged file is evidence. Open it read-only and offer a restore.
       db.close();

@@ -71,7 +71,7 @@ function passwordLogN(): number | undefined {
   return undefined;
 }
 
-const open = (dataDir: string): Core => openCore({ dataDir, appVersion: appVersion(), passwordLogN: passwordLogN() });
+const open = (dataDir: string, backgroundCheck = false): Core => openCore({ dataDir, appVersion: appVersion(), passwordLogN: passwordLogN(), backgroundCheck });
 
 // One readline for the whole command: a second interface on piped stdin loses the lines the first
 // one already read ahead, and a question nobody answers must not end the process with exit 0.
@@ -128,7 +128,8 @@ const closePrompt = () => {
 async function serve(dataDir: string, flags: Record<string, string | true>) {
   const port = str(flags, 'port');
   if (port !== undefined && !/^\d+$/.test(port)) throw new UsageError('--port 必须是数字');
-  const core = open(dataDir);
+  // The host answers at once; the start-up check finishes in the background before any write.
+  const core = open(dataDir, true);
   const host = await startWebHost({ core, appVersion: appVersion(), rendererDir: rendererBuildDir(), port: port ? Number(port) : 0 });
   const infoFile = join(dataDir, 'browser-host.json');
   writeFileSync(infoFile, JSON.stringify({ url: host.url, port: host.port, token: host.token, pid: process.pid }), { mode: 0o600 });

@@ -62,6 +62,8 @@ function openTheCore(): Core | null {
       workstation: os.hostname(),
       nativeBinding,
       migrationsDir: migrationsDir(appPath),
+      // The window opens at once; writes wait for the start-up check, which runs in a worker.
+      backgroundCheck: true,
     });
   } catch (err) {
     // CoreOpenError messages are already Chinese and say what to do (folder in use, newer version …).

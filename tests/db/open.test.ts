@@ -221,3 +221,42 @@ describe('settings', () => {
     core.close();
   });
 });
+
+describe('the start-up check in the background', () => {
+  it('answers public reads at once; on a damaged file, writes wait for the check and are then refused read-only', async () => {
+    const dir = tempDir();
+    const core = makeCore(dir);
+    const admin = await setupAdmin(core);
+    for (let i = 0; i < 200; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
+    core.close();
+    const file = join(dir, DB_FILE);
+    const size = readFileSync(file).length;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, Math.floor(size / 4096) * 4096 - 4096 * 4);
+    closeSync(fd);
+    const damaged = openCore({ dataDir: dir, appVersion: 'test', passwordLogN: 10, backgroundCheck: true, log: () => {} });
+    expect(damaged.state.startupCheck).not.toBeNull();
+    expect(damaged.state.readOnly).toBe(false); // not known yet
+    const info = await damaged.call(null, 'settings.publicInfo', {});
+    expect(info.ok).toBe(true);
+    const r = await damaged.call(null, 'accounts.signIn', { login: 'admin', password: 'whatever' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('read_only');
+    expect(damaged.state.readOnly).toBe(true);
+    expect(damaged.state.readOnlyReason).toContain('备份');
+    damaged.close();
+  });
+
+  it('on a sound file the check passes in the background and writes go ahead', async () => {
+    const dir = tempDir();
+    const first = makeCore(dir);
+    await setupAdmin(first);
+    first.close();
+    const core = openCore({ dataDir: dir, appVersion: 'test', passwordLogN: 10, backgroundCheck: true, log: () => {} });
+    const r = await core.call(null, 'accounts.signIn', { login: 'admin', password: 'Str0ng!Pass' });
+    expect(r.ok).toBe(true);
+    expect(core.state.startupCheck).toBeNull();
+    expect(core.state.readOnly).toBe(false);
+    core.close();
+  });
+});
