@@ -1,5 +1,6 @@
 import type { Ctx, PartialHandlers } from '../core/context';
-import { verifyChain } from '../core/audit';
+import { verifyChainParallel } from '../core/audit-verify';
+import { toShanghaiIso } from '../core/time';
 import { DomainError } from '../core/errors';
 import { workbookBuffer } from '../core/xlsx';
 import { readAuditHead } from '../core/audit-head';
@@ -23,12 +24,18 @@ export const auditHandlers: PartialHandlers<Keys> = {
     ctx.note({ objectType: 'audit', objectId: input.seq, message: '查看审计条目' });
     return e;
   },
-  'audit.verify': (ctx) => {
-    const head = readAuditHead(ctx.core.dataDir);
-    const r = verifyChain(ctx.db, ctx.nowIso, head ? [head] : []);
-    ctx.note({ objectType: 'audit', message: r.ok ? `审计链校验通过，共 ${r.count} 条` : `审计链校验失败：${r.problem}` });
-    if (r.ok) ctx.core.audit.recordCheckpoint('verify', ctx.nowIso);
-    return r;
+  'audit.verify': {
+    // Off the transaction and on all cores: ten years of entries take seconds.
+    prepare: (pc) => {
+      const head = readAuditHead(pc.core.dataDir);
+      return verifyChainParallel(pc.db, pc.core.databaseFile, toShanghaiIso(pc.now), head ? [head] : [], { nativeBinding: pc.core.nativeBinding });
+    },
+    run: (ctx) => {
+      const r = ctx.prepared;
+      ctx.note({ objectType: 'audit', message: r.ok ? `审计链校验通过，共 ${r.count} 条` : `审计链校验失败：${r.problem}` });
+      if (r.ok) ctx.core.audit.recordCheckpoint('verify', ctx.nowIso);
+      return r;
+    },
   },
   'audit.checkpoint': (ctx) => ctx.core.audit.checkpoint(),
   'audit.forObject': (ctx, input) => auditForObject(ctx.db, input.objectType, input.objectId),

@@ -32,7 +32,7 @@ export function entryHash(prevHash: string, row: Row): string {
   return hash('sha256', `${prevHash}\n${JSON.stringify(row)}`);
 }
 
-const COLUMNS = 'seq, at, user_id, user_login, user_name, roles, workstation, action, object_type, object_id, result, error_code, message, before_json, after_json';
+export const AUDIT_COLUMNS = 'seq, at, user_id, user_login, user_name, roles, workstation, action, object_type, object_id, result, error_code, message, before_json, after_json';
 
 /** What the search index holds of an entry: who, what, which object, the message. */
 const searchText = (r: { message: string; userName: string; userLogin: string; action: string; objectId: string }) => searchBody(r.message, r.userName, r.userLogin, r.action, r.objectId);
@@ -44,7 +44,7 @@ export class AuditLog {
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
-      `INSERT INTO audit_log (${COLUMNS}, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO audit_log (${AUDIT_COLUMNS}, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
   }
 
@@ -111,7 +111,7 @@ export class AuditLog {
  * any given from outside, e.g. a backup manifest or a printed footer).
  */
 export function verifyChain(db: Db, checkedAt: string, external: { seq: number; hash: string }[] = []): VerifyResult {
-  const it = db.prepare(`SELECT ${COLUMNS}, prev_hash, hash FROM audit_log ORDER BY seq`).raw().iterate() as IterableIterator<unknown[]>;
+  const it = db.prepare(`SELECT ${AUDIT_COLUMNS}, prev_hash, hash FROM audit_log ORDER BY seq`).raw().iterate() as IterableIterator<unknown[]>;
   let prev = GENESIS_HASH;
   let expectSeq = 1;
   let count = 0;

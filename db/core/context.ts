@@ -36,6 +36,8 @@ export interface CoreState {
   readOnlyReason: string | null;
   /** Set while a restore swaps the database: every call is refused until it is done. */
   maintenance: string | null;
+  /** The Electron-ABI better-sqlite3 build, for worker threads that open their own connection. */
+  nativeBinding: string | undefined;
   /** The start-up check still running in the background: calls that may write wait for it. */
   startupCheck: Promise<void> | null;
   passwordLogN: number;

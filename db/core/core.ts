@@ -83,6 +83,7 @@ export function openCore(opts: CoreOptions): Core {
     readOnlyReason: opened.readOnlyReason,
     maintenance: null,
     startupCheck: null,
+    nativeBinding: opts.nativeBinding,
     passwordLogN: opts.passwordLogN ?? DEFAULT_LOG_N,
     sessions: new SessionStore(),
     audit: new AuditLog(opened.db),

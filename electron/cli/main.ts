@@ -8,9 +8,9 @@ import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import { openCore, type Core } from '../../db/core/core';
 import { CoreOpenError } from '../../db/core/errors';
-import { verifyChain } from '../../db/core/audit';
+import { verifyChainParallel } from '../../db/core/audit-verify';
 import { readAuditHead } from '../../db/core/audit-head';
-import { openDataFolder, quickCheck } from '../../db/core/open';
+import { DB_FILE, openDataFolder, quickCheck } from '../../db/core/open';
 import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
 import { seedDemo } from '../../db/demo/seed';
@@ -153,7 +153,7 @@ async function serve(dataDir: string, flags: Record<string, string | true>) {
   return new Promise<number>(() => {});
 }
 
-function verify(dataDir: string): number {
+async function verify(dataDir: string): Promise<number> {
   const opened = openDataFolder(dataDir, { readOnly: true });
   const { db } = opened;
   let problems = 0;
@@ -167,7 +167,7 @@ function verify(dataDir: string): number {
     const fk = db.pragma('foreign_key_check') as unknown[];
     console.log(`外键检查（foreign_key_check）：${fk.length ? `${fk.length} 处问题` : 'ok'}`);
     if (fk.length) problems++;
-    problems += printChain(db, dataDir);
+    problems += await printChain(db, dataDir);
   } finally {
     opened.release();
   }
@@ -175,9 +175,9 @@ function verify(dataDir: string): number {
   return problems ? 1 : 0;
 }
 
-function printChain(db: import('../../db/core/open').Db, dataDir: string): number {
+async function printChain(db: import('../../db/core/open').Db, dataDir: string): Promise<number> {
   const head = readAuditHead(dataDir);
-  const r = verifyChain(db, toShanghaiIso(new Date()), head ? [head] : []);
+  const r = await verifyChainParallel(db, join(dataDir, DB_FILE), toShanghaiIso(new Date()), head ? [head] : []);
   if (r.ok) {
     console.log(`审计链：完好，共 ${r.count} 条，检查点 #${r.checkpoint.seq} ${r.checkpoint.short}`);
     return 0;
@@ -186,10 +186,10 @@ function printChain(db: import('../../db/core/open').Db, dataDir: string): numbe
   return 1;
 }
 
-function auditVerify(dataDir: string): number {
+async function auditVerify(dataDir: string): Promise<number> {
   const opened = openDataFolder(dataDir, { readOnly: true });
   try {
-    return printChain(opened.db, dataDir);
+    return await printChain(opened.db, dataDir);
   } finally {
     opened.release();
   }

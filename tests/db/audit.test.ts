@@ -1,6 +1,7 @@
 // The tamper-evident audit trail: every write in it, nothing editable, every kind of tampering found.
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../db/core/audit';
+import { verifyChainParallel } from '../../db/core/audit-verify';
 import { businessSnapshot, makeCore, ok, refused, setupAdmin, tempDir } from '../helpers';
 import type { Core } from '../../db/core/core';
 
@@ -10,7 +11,17 @@ async function withHistory(): Promise<{ core: Core; admin: string }> {
   for (let i = 0; i < 8; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
   return { core, admin };
 }
-const verify = (core: Core, external: { seq: number; hash: string }[] = []) => verifyChain(core.state.db, 'now', external);
+/**
+ * Both ways of verifying, which must agree: in place, and split over three worker ranges (the
+ * way a long log is checked) — so every tampering below is also found across range boundaries.
+ */
+async function verify(core: Core, external: { seq: number; hash: string }[] = []) {
+  const inPlace = verifyChain(core.state.db, 'now', external);
+  core.state.db.pragma('wal_checkpoint(PASSIVE)');
+  const split = await verifyChainParallel(core.state.db, core.state.databaseFile, 'now', external, { workers: 3, minEntries: 0 });
+  expect(split).toEqual(inPlace);
+  return inPlace;
+}
 const unprotect = (core: Core) => core.state.db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
 
 describe('audit trail', () => {
@@ -23,7 +34,7 @@ describe('audit trail', () => {
     expect(last.at).toMatch(/\+08:00$/);
     expect(JSON.parse(last.before!)).toEqual({ unitName: '单位6' });
     expect(JSON.parse(last.after!)).toEqual({ unitName: '单位7' });
-    expect(verify(core).ok).toBe(true);
+    expect((await verify(core)).ok).toBe(true);
     core.close();
   });
 
@@ -62,7 +73,7 @@ describe('audit trail', () => {
     const { core } = await withHistory();
     unprotect(core);
     core.state.db.prepare("UPDATE audit_log SET after_json = '{\"unitName\":\"伪造\"}' WHERE seq = 4").run();
-    expect(verify(core)).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+    expect(await verify(core)).toMatchObject({ ok: false, firstBrokenSeq: 4 });
     core.close();
   });
 
@@ -70,7 +81,7 @@ describe('audit trail', () => {
     const { core } = await withHistory();
     unprotect(core);
     core.state.db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
-    expect(verify(core)).toMatchObject({ ok: false, firstBrokenSeq: 5 });
+    expect(await verify(core)).toMatchObject({ ok: false, firstBrokenSeq: 5 });
     core.close();
   });
 
@@ -84,7 +95,7 @@ describe('audit trail', () => {
     const set = db.prepare(`UPDATE audit_log SET ${cols.split(', ').map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`);
     set.run({ ...r4, seq: 3 });
     set.run({ ...r3, seq: 4 });
-    expect(verify(core)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    expect(await verify(core)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
     core.close();
   });
 
@@ -94,9 +105,9 @@ describe('audit trail', () => {
     unprotect(core);
     core.state.db.prepare('DELETE FROM audit_log WHERE seq > ?').run(cp.seq - 3);
     // The chain alone cannot see it …
-    expect(verify(core).ok).toBe(true);
+    expect((await verify(core)).ok).toBe(true);
     // … a checkpoint can.
-    expect(verify(core, [{ seq: cp.seq, hash: cp.hash }])).toMatchObject({ ok: false, firstBrokenSeq: cp.seq - 2 });
+    expect(await verify(core, [{ seq: cp.seq, hash: cp.hash }])).toMatchObject({ ok: false, firstBrokenSeq: cp.seq - 2 });
     core.close();
   });
 
