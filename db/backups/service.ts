@@ -46,6 +46,7 @@ export async function makeBackup(state: CoreState, o: { dir: string; label: stri
       outFile: path,
       passphrase: o.passphrase,
       fault: o.fault,
+      nativeBinding: state.nativeBinding,
       onProgress: (p: BackupProgress) => jobs.set(state, { job: '备份', phase: p.phase, percent: p.percent }),
       manifest: {
         app: APP_NAME,

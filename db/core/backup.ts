@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { APPLICATION_ID, type Db } from './open';
+import { checkInBackground } from './sqlite-checks';
 import { DomainError } from './errors';
 
 export const BACKUP_EXT = '.otbak';
@@ -74,6 +75,8 @@ export interface CreateBackupOptions {
   onProgress?: (p: BackupProgress) => void;
   /** Tests: called between steps to simulate a vanished target or a crash. */
   fault?: (step: string) => void;
+  /** The Electron-ABI better-sqlite3 build, for the worker that checks the copy. */
+  nativeBinding?: string;
 }
 
 /** Make one backup file. Returns its manifest. Nothing named `outFile` exists unless it is complete. */
@@ -99,40 +102,50 @@ export async function createBackup(o: CreateBackupOptions): Promise<BackupManife
     try {
       // A self-contained single file: no -wal beside it.
       copy.pragma('journal_mode = DELETE');
-      const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-      if (integrity !== 'ok') throw new DomainError('storage', `备份副本完整性检查未通过：${integrity}`);
       counts = tableCounts(copy);
     } finally {
       copy.close();
     }
-    const sha256 = await sha256File(tmpDb);
-    const databaseBytes = statSync(tmpDb).size;
-    const manifest: BackupManifest = { format: FORMAT, ...o.manifest, counts, sha256, databaseBytes, encrypted: !!o.passphrase };
-    progress({ phase: 'write', percent: 85 });
-    const json = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(json.length);
-    const header = Buffer.concat([MAGIC_PLAIN, len, json]);
-    const out = createWriteStream(partial, { mode: 0o600 });
-    if (o.passphrase) {
-      const salt = randomBytes(16);
-      const iv = randomBytes(12);
-      const key = await scryptKey(o.passphrase, salt);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      out.write(Buffer.concat([MAGIC_ENC, salt, iv]));
-      out.write(cipher.update(header));
-      await pipeline(
-        createReadStream(tmpDb),
-        new Transform({
-          transform: (c, _e, cb) => cb(null, cipher.update(c)),
-          flush: (cb) => cb(null, Buffer.concat([cipher.final(), cipher.getAuthTag()])),
-        }),
-        out,
-      );
-    } else {
-      out.write(header);
-      await pipeline(createReadStream(tmpDb), out);
-    }
+    // The integrity check (the slowest step) runs in a worker while the checksum is taken and the
+    // file written; the file keeps its temporary name unless the check says ok.
+    const integrityCheck = checkInBackground(tmpDb, 'integrity_check', o.nativeBinding);
+    const written = (async () => {
+      const sha256 = await sha256File(tmpDb);
+      const databaseBytes = statSync(tmpDb).size;
+      const manifest: BackupManifest = { format: FORMAT, ...o.manifest, counts, sha256, databaseBytes, encrypted: !!o.passphrase };
+      progress({ phase: 'write', percent: 85 });
+      const json = Buffer.from(JSON.stringify(manifest), 'utf8');
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(json.length);
+      const header = Buffer.concat([MAGIC_PLAIN, len, json]);
+      const out = createWriteStream(partial, { mode: 0o600 });
+      if (o.passphrase) {
+        const salt = randomBytes(16);
+        const iv = randomBytes(12);
+        const key = await scryptKey(o.passphrase, salt);
+        const cipher = createCipheriv('aes-256-gcm', key, iv);
+        out.write(Buffer.concat([MAGIC_ENC, salt, iv]));
+        out.write(cipher.update(header));
+        await pipeline(
+          createReadStream(tmpDb),
+          new Transform({
+            transform: (c, _e, cb) => cb(null, cipher.update(c)),
+            flush: (cb) => cb(null, Buffer.concat([cipher.final(), cipher.getAuthTag()])),
+          }),
+          out,
+        );
+      } else {
+        out.write(header);
+        await pipeline(createReadStream(tmpDb), out);
+      }
+      return manifest;
+    })();
+    // Both settle before anything is decided, so a failed write never leaves the worker running.
+    const [integrity, writing] = await Promise.allSettled([integrityCheck, written]);
+    if (writing.status === 'rejected') throw writing.reason;
+    const manifest = writing.value;
+    const result = integrity.status === 'fulfilled' ? integrity.value : String(integrity.reason);
+    if (result !== 'ok') throw new DomainError('storage', `备份副本完整性检查未通过：${result}`);
     o.fault?.('written');
     const fd = openSync(partial, 'r');
     fsyncSync(fd);

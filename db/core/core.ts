@@ -11,7 +11,7 @@ import { createDispatch, type DispatchOptions } from './dispatch';
 import { handlers } from './handlers';
 import { defaultMigrationsDir, loadMigrations, migrate, type Migration } from './migrate';
 import { openDataFolder, openDatabaseFile, type Db } from './open';
-import { quickCheckInBackground } from './startup-check';
+import { checkInBackground } from './sqlite-checks';
 import { DEFAULT_LOG_N } from './passwords';
 import { SessionStore, type Session } from './sessions';
 import { toShanghaiIso } from './time';
@@ -155,7 +155,7 @@ export function openCore(opts: CoreOptions): Core {
   if (!deferred) catchUpSearch();
 
   if (deferred) {
-    state.startupCheck = quickCheckInBackground(opened.file, opts.nativeBinding).then((result) => {
+    state.startupCheck = checkInBackground(opened.file, 'quick_check', opts.nativeBinding).then((result) => {
       state.startupCheck = null;
       if (result === 'ok') return catchUpSearch();
       // Damaged: reopen, which checks again in the foreground and opens read-only with the reason.

@@ -163,6 +163,26 @@ describe('backup', () => {
     core.close();
   });
 
+  it('a copy that fails its integrity check is not kept: no backup file, no half file, a clear message', async () => {
+    const { core } = await populated();
+    const dest = tempDir('usb-');
+    // Damage the fresh copy where index and table must agree, as a failing disk would.
+    const damage = (s: string) => {
+      if (s !== 'copied') return;
+      const tmp = readdirSync(dest).find((f) => f.startsWith('.backup-') && f.endsWith('.sqlite'))!;
+      const db = new Database(join(dest, tmp));
+      db.pragma('writable_schema = ON');
+      const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'users_login' OR (tbl_name = 'users' AND type = 'index') LIMIT 1").get() as { rootpage: number }).rootpage;
+      db.close();
+      const buf = readFileSync(join(dest, tmp));
+      buf.fill(0x5a, (root - 1) * 4096 + 12, root * 4096);
+      writeFileSync(join(dest, tmp), buf);
+    };
+    await expect(makeBackup(core.state, { dir: dest, label: 't', fault: damage })).rejects.toThrow(/完整性检查未通过/);
+    expect(readdirSync(dest)).toEqual([]);
+    core.close();
+  });
+
   it('automatic backups: once a day at start, on exit, failures reported on the home tile', async () => {
     const { core, admin } = await populated();
     expect((await ok(core, admin, 'backups.status', {})).warning).toContain('还没有任何备份');
