@@ -13,7 +13,7 @@ import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { AuditTrail } from './History';
 import { PersonSelect } from './pickers';
 import { SealStatusTag } from './tags';

@@ -8,7 +8,7 @@ import { methods, type MethodName } from '../../../db/contract';
 import type { UseDetail } from '../../../db/contract/seals';
 import { useApiMutation } from '../../api';
 import { fieldRule } from '../../components/zodRule';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect, SealSelect, useSeal } from './pickers';
 
 /** Every read a seal write can change. */
