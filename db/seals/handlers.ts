@@ -259,6 +259,14 @@ function deptLeaders(ctx: Pick<C, 'db'>) {
   ).all() as { department: string; leaderId: number | null; leaderName: string | null; staff: number }[];
 }
 
+/** A stamp (even one entered afterwards) cannot fall inside a take-out of the same seal: it was not here. */
+function notWhileOut(ctx: Ctx<unknown>, sealId: number, at: string) {
+  const out = stmt(ctx.db, "SELECT number, out_at, returned_at FROM seal_uses WHERE seal_id = ? AND state = 'returned' AND out_at <= ? AND returned_at > ? LIMIT 1").get(sealId, at, at) as
+    | { number: string; out_at: string; returned_at: string }
+    | undefined;
+  if (out) refuse(`用印时间处于该印章外带期间（${out.number}，${fmtTime(out.out_at)} 借出，${fmtTime(out.returned_at)} 归还），印章不在监印人处`, 'stampedAt');
+}
+
 export const sealsHandlers: PartialHandlers<Keys> = {
   'seals.catalogueList': (ctx, input) => {
     const w: string[] = [];
@@ -501,6 +509,7 @@ export const sealsHandlers: PartialHandlers<Keys> = {
     const sup = supervisorFor(ctx, seal, r.id, 'id');
     const at = pastTime(ctx, input.stampedAt, '用印时间', 'stampedAt');
     if (r.approved_at && earlier(at, r.approved_at)) refuse(`用印时间不能早于审批时间（${fmtTime(r.approved_at)}）`, 'stampedAt');
+    notWhileOut(ctx, seal.id, at);
     const set: Record<string, unknown> = { state: 'stamped', stamped_at: at, stamped_count: input.count, supervisor_id: sup.id, supervisor_name: sup.name };
     if (input.remarks !== undefined) set.remarks = input.remarks;
     updateUse(ctx, r.id, set);
@@ -521,6 +530,7 @@ export const sealsHandlers: PartialHandlers<Keys> = {
     if (at.slice(0, 10) < earliest) refuse('先用印后补批须在用印后 3 日内登记', 'stampedAt');
     const p = prepareNewUse(ctx, input, at.slice(0, 10));
     requireUsable(ctx, p.seal, 'sealId');
+    notWhileOut(ctx, p.seal.id, at);
     const phone = p.appr.people.find((x) => x.id === input.phoneApproverId);
     if (!phone) {
       const names = p.appr.people.map((x) => x.name).join('、');

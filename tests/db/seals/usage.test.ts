@@ -163,6 +163,28 @@ describe('bad input (issue 5), each refused in Chinese and nothing changed', () 
     b.core.close();
   });
 
+  it('a stamp entered afterwards cannot fall inside an earlier take-out of the same seal', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T01:00:00Z')); // 09:00 in Shanghai
+    const b = await bureau();
+    const other = await approved(b);
+    const out = await approved(b, { takeOut: true, plannedOut: day(), plannedReturn: day() });
+    await ok(b.core, b.c, 'seals.stamp', { id: out.id, count: 1 });
+    vi.setSystemTime(new Date('2026-03-10T02:00:00Z'));
+    await ok(b.core, b.c, 'accounts.unlock', { password: STRONG }); // an hour idle locks the screen
+    await ok(b.core, b.c, 'seals.checkOut', { id: out.id });
+    vi.setSystemTime(new Date('2026-03-10T05:00:00Z'));
+    await ok(b.core, b.c, 'accounts.unlock', { password: STRONG });
+    await ok(b.core, b.c, 'seals.return', { id: out.id, confirmedById: b.keeper.id });
+    // 11:30 the seal was out (10:00–13:00): a stamp recorded then is refused; 13:30 is fine.
+    const e = await refusedCleanly(b, b.c, 'seals.stamp', { id: other.id, count: 1, stampedAt: '2026-03-10T11:30:00+08:00' }, 'stampedAt');
+    expect(e.message).toContain(out.number);
+    vi.setSystemTime(new Date('2026-03-10T06:00:00Z'));
+    await ok(b.core, b.c, 'accounts.unlock', { password: STRONG });
+    await ok(b.core, b.c, 'seals.stamp', { id: other.id, count: 1, stampedAt: '2026-03-10T13:30:00+08:00' });
+    b.core.close();
+  });
+
   it('approving one’s own request, or one the approver recorded', async () => {
     const b = await bureau();
     const own = await ok(b.core, b.c, 'seals.request', request(b, { applicantId: b.chief.id }));
