@@ -56,7 +56,14 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 async function ensureData(): Promise<void> {
   if (flag('reseed')) rmSync(DATA, { recursive: true, force: true });
   const marker = join(DATA, '.bench-seeded');
-  const done = new Set<string>(existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')).registers ?? [] : []);
+  const remembered = (): string[] => {
+    try {
+      return JSON.parse(readFileSync(marker, 'utf8')).registers ?? [];
+    } catch {
+      return []; // none yet, or the older marker (a bare date): seed again from scratch
+    }
+  };
+  const done = new Set<string>(remembered());
   if (!existsSync(join(DATA, 'office.sqlite'))) done.clear();
   if (done.size === 0) rmSync(DATA, { recursive: true, force: true });
   console.log(done.size ? `检查 ${DATA} 中的演示数据（已有：${[...done].join('、')}）…` : `正在生成十年规模的演示数据到 ${DATA}（首次需要半小时左右）…`);
