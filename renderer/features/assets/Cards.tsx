@@ -14,11 +14,17 @@ import { FUNDING_SOURCES } from '../../../db/contract/supplies';
 import type { RegisterFilter } from '../../../db/contract/output';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { AuditTrail } from '../../components/AuditTrail';
+import { dateOf, futureDay, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { toFen, yuan } from '../../components/money';
 import { ExportButton, ImportDialog } from '../../components/output';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { AuditTrail, FormDialog, PersonSelect, SUPPLY_READS, dateOf, futureDay, num, toFen, useListParams, yuan, years } from '../supplies/shared';
+import { SUPPLY_READS } from '../supplies/shared';
 import './i18n';
 
 export const ASSET_READS = [...SUPPLY_READS, 'assets.get', 'assets.movements', 'assets.disposalList', 'assets.disposalGet', 'assets.checkList', 'assets.checkGet', 'assets.groups', 'assets.settings'] as const;

@@ -12,11 +12,16 @@ import { methods } from '../../../db/contract';
 import { CHECK_RESULTS, CHECK_SCOPES, CHECK_STATES, type CheckDetail, type CheckRow, type CheckScope, type CheckState } from '../../../db/contract/assets';
 import { ApiError, useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { AuditTrail } from '../../components/AuditTrail';
+import { dateOf, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { applyApiError } from '../../components/formErrors';
+import { yuan } from '../../components/money';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint } from '../../print';
-import { AuditTrail, FormDialog, PersonSelect, dateOf, num, useListParams, yuan, years } from '../supplies/shared';
 import { ASSET_READS } from './Cards';
 
 const STATE_CLASS: Record<CheckState, string> = { draft: 'tag-warn', confirmed: 'tag-ok', void: 'tag-off' };

@@ -11,11 +11,17 @@ import { methods } from '../../../db/contract';
 import { DISPOSAL_STATES, type DisposalDetail, type DisposalRow, type DisposalState } from '../../../db/contract/assets';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalValues } from '../../components/ApprovalFields';
+import { AuditTrail } from '../../components/AuditTrail';
+import { dateOf, fmtTime, futureDay, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { toFen, yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
+import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { ApprovalFields, Approvals, AuditTrail, FormDialog, approvalDefaults, approvalOf, dateOf, fmtTime, futureDay, num, toFen, useListParams, yuan, years, type ApprovalValues } from '../supplies/shared';
+import { Approvals, useSupplyApprovalText } from '../supplies/shared';
 import { ASSET_READS, DecisionFields, STATUS_CLASS } from './Cards';
 
 const STATE_CLASS: Record<DisposalState, string> = { pending: 'tag-warn', approved: 'tag-ok', rejected: 'tag-bad', done: 'tag-off', void: 'tag-off' };
@@ -195,6 +201,7 @@ function ApproveDisposal({ d, onClose }: { d: DisposalDetail; onClose: () => voi
   const { t } = useTranslation('assets');
   const { message } = App.useApp();
   const m = useApiMutation('assets.disposalApprove', [...ASSET_READS]);
+  const approvalText = useSupplyApprovalText();
   return (
     <FormDialog<{ approval: ApprovalValues }>
       title={t('disp.approveTitle', { number: d.number })}
@@ -214,7 +221,7 @@ function ApproveDisposal({ d, onClose }: { d: DisposalDetail; onClose: () => voi
             <Descriptions.Item label={t('f.totalValue')}>{t('yuan', { v: yuan(d.totalValue) })}</Descriptions.Item>
           </Descriptions>
           {d.decisionPending ? <Alert className="form-alert" type="warning" showIcon title={t('disp.pendingFlag')} description={d.decisionRef} /> : null}
-          <ApprovalFields form={form} />
+          <ApprovalFields form={form} text={approvalText} />
         </>
       )}
     </FormDialog>

@@ -8,7 +8,7 @@ import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
-import { toFen } from '../supplies/shared';
+import { toFen } from '../../components/money';
 import { ASSET_READS } from './Cards';
 
 export function Settings() {

@@ -5,7 +5,7 @@ import { DesktopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
-import { yuan } from '../supplies/shared';
+import { yuan } from '../../components/money';
 import './i18n';
 
 export function AssetsTile() {

@@ -1,22 +1,27 @@
 // 借支: an advance applied for, approved, paid (cash from the petty-cash fund or by transfer), then
 // settled by reimbursements (冲账) and/or cash returned; overdue ones are flagged. Prints as 借款单.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, Radio, Row, Select, Skeleton, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Radio, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileDoneOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { methods } from '../../../db/contract';
 import { ADVANCE_STATES, EXP_ADVANCE_OBJECT, EXP_REGISTER_ADVANCES, type AdvanceDetail, type AdvanceRow } from '../../../db/contract/expenses';
 import { rmbUpper } from '../../../db/contract/money';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ExportButton } from '../../components/output';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { toFen, yuan } from '../../components/money';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListFilters } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
-import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
-import { ApproveDialog, Attachments, AuditTrail, EXP_READS, FormDialog, KEEPER_ROLES, MoneyInput, PersonSelect, SIGNER_ROLES, SignatureChain, StateTag, VoidDialog, dateOf, futureDay, num, toFen, useListParams, years, yuan } from './shared';
+import { openPrint } from '../../print';
+import { ApproveDialog, Attachments, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
 
 const PAGE_SIZE = 20;
 
@@ -24,16 +29,10 @@ export function Advances() {
   const { t } = useTranslation('expenses');
   const me = useMe();
   const keeper = hasRole(me, KEEPER_ROLES);
-  const [params, setParams] = useSearchParams();
-  const set = useListParams(params, setParams);
+  const { params, set, thisYear, year, state, q, page } = useListFilters();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(num(params.get('id')) ?? null);
-  const thisYear = dayjs().year();
-  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
-  const state = params.get('state') ?? undefined;
   const overdue = params.get('overdue') === '1' || undefined;
-  const q = params.get('q') ?? undefined;
-  const page = num(params.get('page')) ?? 1;
   const list = useApiQuery('expenses.advanceList', { year, state, overdue, q, page, pageSize: PAGE_SIZE }, { placeholderData: (p) => p });
   const columns: TableColumnsType<AdvanceRow> = [
     {
@@ -70,15 +69,7 @@ export function Advances() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item>
             <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={ADVANCE_STATES.map((s) => ({ value: s, label: t(`advanceState.${s}`) }))} />
           </Form.Item>
@@ -90,35 +81,17 @@ export function Advances() {
           </Form.Item>
         </Form>
       </Card>
-      <div className="exp-toolbar">
-        {keeper ? (
-          <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('adv.new')}
-          </Button>
-        ) : null}
-        <span className="exp-toolbar-gap" />
-        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_ADVANCES, filter), { landscape: true, suggestedName: '借支登记簿' })}>
-          {t('adv.printRegister')}
-        </Button>
-        {year ? (
-          <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(EXP_REGISTER_ADVANCES, year), { landscape: true, suggestedName: `借支登记簿（${year}年）` })}>
-            {t('common.archive')}
-          </Button>
-        ) : null}
-        <ExportButton register={EXP_REGISTER_ADVANCES} filter={filter} />
-      </div>
+      <RegisterToolbar register={EXP_REGISTER_ADVANCES} filter={filter} year={year} paperName="借支登记簿" printText={t('adv.printRegister')} newText={keeper ? t('adv.new') : null} onNew={() => setCreating(true)} />
       <ErrorAlert error={list.error} />
-      <Table<AdvanceRow>
-        rowKey="id"
-        size="small"
+      <ListTable<AdvanceRow>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
+        onOpen={(r) => setOpenId(r.id)}
         rowClassName={(r) => (r.overdue ? 'exp-row-overdue' : '')}
-        locale={{ emptyText: t('adv.empty') }}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        empty={t('adv.empty')}
         scroll={{ x: 1100 }}
       />
       {creating ? <AdvanceDialog onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} /> : null}
@@ -206,12 +179,10 @@ function AdvanceDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (id
 
 export function AdvanceDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useApiQuery('expenses.advanceGet', { id });
-  const d = q.data;
   return (
-    <Drawer open rootClassName="exp-drawer" size={820} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.borrowerName}` : ' '} extra={d ? <StateTag group="advance" state={d.state} /> : null}>
-      <ErrorAlert error={q.error} />
-      {d ? <AdvanceBody d={d} /> : <Skeleton active />}
-    </Drawer>
+    <EntryDrawer query={q} group="advance" size={820} title={(d) => `${d.number} ${d.borrowerName}`} onClose={onClose}>
+      {(d) => <AdvanceBody d={d} />}
+    </EntryDrawer>
   );
 }
 
@@ -281,13 +252,9 @@ function AdvanceBody({ d }: { d: AdvanceDetail }) {
         <Descriptions.Item label={t('f.recordedBy')}>{d.recordedByName}</Descriptions.Item>
         <Descriptions.Item label={t('f.approvers')}>{d.approvers}</Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5} className="exp-section">
-        {t('adv.chain')}
-      </Typography.Title>
+      <Section>{t('adv.chain')}</Section>
       <SignatureChain signatures={d.signatures} />
-      <Typography.Title level={5} className="exp-section">
-        {t('adv.settlements')}
-      </Typography.Title>
+      <Section>{t('adv.settlements')}</Section>
       <Table
         rowKey="id"
         size="small"
@@ -305,7 +272,7 @@ function AdvanceBody({ d }: { d: AdvanceDetail }) {
         ]}
       />
       <Attachments objectType={EXP_ADVANCE_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['other', 'basis']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} />
-      <Tabs className="exp-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType={EXP_ADVANCE_OBJECT} objectId={d.id} /> }]} />
+      <EntryHistory objectType={EXP_ADVANCE_OBJECT} objectId={d.id} />
       {step === 'approve' && next ? (
         <ApproveDialog
           title={t('adv.approveTitle', { step: next.step, number: d.number })}
@@ -325,10 +292,7 @@ function AdvanceBody({ d }: { d: AdvanceDetail }) {
           title={t('adv.voidTitle', { number: d.number })}
           okText={t('adv.void')}
           onClose={() => setStep(null)}
-          onSubmit={async (reason) => {
-            await voidM.mutateAsync({ id: d.id, reason });
-            message.success(t('common.voided'));
-          }}
+          onSubmit={(reason) => voidM.mutateAsync({ id: d.id, reason })}
         />
       ) : null}
     </>

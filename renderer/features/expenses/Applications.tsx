@@ -3,44 +3,29 @@
 // to their cards), then reimbursed. List with filters in the URL, the new-application dialog, and the
 // detail drawer with every step of the paper process.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileDoneOutlined, FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { methods } from '../../../db/contract';
 import { APP_STATES, EXP_APP_OBJECT, EXP_REGISTER_APPS, expenseTierFor, type AppDetail, type AppRow } from '../../../db/contract/expenses';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ExportButton } from '../../components/output';
-import { fieldRule } from '../../components/zodRule';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { toFen, yuan } from '../../components/money';
+import { PersonSelect } from '../../components/PersonSelect';
 import { useDebounced } from '../../components/useDebounced';
-import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
+import { num, useListFilters } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
+import { fieldRule } from '../../components/zodRule';
+import { openPrint } from '../../print';
 import { ClaimDialog } from './Claims';
-import {
-  ApproveDialog,
-  Attachments,
-  AuditTrail,
-  DecisionSelect,
-  EXP_READS,
-  FormDialog,
-  KEEPER_ROLES,
-  MoneyInput,
-  PersonSelect,
-  SIGNER_ROLES,
-  SignatureChain,
-  StateTag,
-  VoidDialog,
-  dateOf,
-  futureDay,
-  num,
-  toFen,
-  useListParams,
-  years,
-  yuan,
-} from './shared';
+import { ApproveDialog, Attachments, DecisionSelect, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
 
 const PAGE_SIZE = 20;
 
@@ -48,17 +33,11 @@ export function Applications() {
   const { t } = useTranslation('expenses');
   const me = useMe();
   const keeper = hasRole(me, KEEPER_ROLES);
-  const [params, setParams] = useSearchParams();
-  const set = useListParams(params, setParams);
+  const { params, set, thisYear, year, state, q, page } = useListFilters();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(num(params.get('id')) ?? null);
-  const thisYear = dayjs().year();
-  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
-  const state = params.get('state') ?? undefined;
   const categoryId = num(params.get('category'));
   const large = params.get('large') === '1' || undefined;
-  const q = params.get('q') ?? undefined;
-  const page = num(params.get('page')) ?? 1;
   const list = useApiQuery('expenses.appList', { year, state, categoryId, large, q, page, pageSize: PAGE_SIZE }, { placeholderData: (p) => p });
   const cats = useApiQuery('expenses.categories', { includeInactive: true }, { staleTime: 60_000 });
   const columns: TableColumnsType<AppRow> = [
@@ -97,15 +76,7 @@ export function Applications() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item>
             <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={APP_STATES.map((s) => ({ value: s, label: t(`appState.${s}`) }))} />
           </Form.Item>
@@ -120,34 +91,16 @@ export function Applications() {
           </Form.Item>
         </Form>
       </Card>
-      <div className="exp-toolbar">
-        {keeper ? (
-          <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('app.new')}
-          </Button>
-        ) : null}
-        <span className="exp-toolbar-gap" />
-        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_APPS, filter), { landscape: true, suggestedName: '费用事前申请登记簿' })}>
-          {t('app.printRegister')}
-        </Button>
-        {year ? (
-          <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(EXP_REGISTER_APPS, year), { landscape: true, suggestedName: `费用事前申请登记簿（${year}年）` })}>
-            {t('common.archive')}
-          </Button>
-        ) : null}
-        <ExportButton register={EXP_REGISTER_APPS} filter={filter} />
-      </div>
+      <RegisterToolbar register={EXP_REGISTER_APPS} filter={filter} year={year} paperName="费用事前申请登记簿" printText={t('app.printRegister')} newText={keeper ? t('app.new') : null} onNew={() => setCreating(true)} />
       <ErrorAlert error={list.error} />
-      <Table<AppRow>
-        rowKey="id"
-        size="small"
+      <ListTable<AppRow>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-        locale={{ emptyText: t('app.empty') }}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={t('app.empty')}
         scroll={{ x: 1100 }}
       />
       {creating ? <ApplyDialog onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} /> : null}
@@ -268,12 +221,10 @@ function ApplyDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (id: 
 
 export function AppDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useApiQuery('expenses.appGet', { id });
-  const d = q.data;
   return (
-    <Drawer open rootClassName="exp-drawer" size={860} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.categoryName}` : ' '} extra={d ? <StateTag group="app" state={d.state} /> : null}>
-      <ErrorAlert error={q.error} />
-      {d ? <AppBody d={d} /> : <Skeleton active />}
-    </Drawer>
+    <EntryDrawer query={q} group="app" size={860} title={(d) => `${d.number} ${d.categoryName}`} onClose={onClose}>
+      {(d) => <AppBody d={d} />}
+    </EntryDrawer>
   );
 }
 
@@ -381,13 +332,9 @@ function AppBody({ d }: { d: AppDetail }) {
         <Descriptions.Item label={t('f.recordedBy')}>{d.recordedByName}</Descriptions.Item>
         <Descriptions.Item label={t('f.approvers')}>{d.approvers}</Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5} className="exp-section">
-        {t('app.chain')}
-      </Typography.Title>
+      <Section>{t('app.chain')}</Section>
       <SignatureChain signatures={d.signatures} />
-      <Typography.Title level={5} className="exp-section">
-        {t('app.acceptance')}
-      </Typography.Title>
+      <Section>{t('app.acceptance')}</Section>
       {d.acceptance ? (
         <>
           <Descriptions size="small" column={2} bordered className="exp-detail">
@@ -438,9 +385,7 @@ function AppBody({ d }: { d: AppDetail }) {
       <Attachments objectType={EXP_APP_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['basis', 'other']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} title={t('app.attachments')} />
       {d.claims.length ? (
         <>
-          <Typography.Title level={5} className="exp-section">
-            {t('app.claims')}
-          </Typography.Title>
+          <Section>{t('app.claims')}</Section>
           <ul className="exp-plain-list">
             {d.claims.map((c) => (
               <li key={c.id}>
@@ -453,7 +398,7 @@ function AppBody({ d }: { d: AppDetail }) {
           </ul>
         </>
       ) : null}
-      <Tabs className="exp-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType={EXP_APP_OBJECT} objectId={d.id} /> }]} />
+      <EntryHistory objectType={EXP_APP_OBJECT} objectId={d.id} />
       {step === 'approve' && next ? (
         <ApproveDialog
           title={t('app.approveTitle', { step: next.step, number: d.number })}
@@ -475,10 +420,7 @@ function AppBody({ d }: { d: AppDetail }) {
           title={t('app.voidTitle', { number: d.number })}
           okText={t('app.void')}
           onClose={() => setStep(null)}
-          onSubmit={async (reason) => {
-            await voidM.mutateAsync({ id: d.id, reason });
-            message.success(t('common.voided'));
-          }}
+          onSubmit={(reason) => voidM.mutateAsync({ id: d.id, reason })}
         />
       ) : null}
     </>

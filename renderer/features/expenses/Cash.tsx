@@ -12,11 +12,17 @@ import { methods } from '../../../db/contract';
 import { EXP_REGISTER_CASH, type CashKind, cashCountShape, cashEntryShape } from '../../../db/contract/expenses';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { dateOf, fmtTime, futureDay, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { toFen, yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { EXP_READS, FormDialog, KEEPER_ROLES, MoneyInput, PersonSelect, dateOf, fmtTime, futureDay, num, toFen, useListParams, years, yuan } from './shared';
+import { EXP_READS, KEEPER_ROLES, MoneyInput, Section } from './shared';
 
 type CashEntry = z.infer<typeof cashEntryShape>;
 type CashCount = z.infer<typeof cashCountShape>;
@@ -122,20 +128,16 @@ export function Cash() {
         <ExportButton register={EXP_REGISTER_CASH} filter={filter} />
       </div>
       <ErrorAlert error={list.error ?? status.error} />
-      <Table<CashEntry>
-        rowKey="id"
-        size="small"
+      <ListTable<CashEntry>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        locale={{ emptyText: t('cash.empty') }}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        empty={t('cash.empty')}
         scroll={{ x: 900 }}
       />
-      <Typography.Title level={5} className="exp-section">
-        {t('cash.counts')}
-      </Typography.Title>
+      <Section>{t('cash.counts')}</Section>
       <Table<CashCount> rowKey="id" size="small" columns={countColumns} dataSource={s?.counts ?? []} pagination={{ pageSize: 12, hideOnSinglePage: true }} locale={{ emptyText: t('cash.noCount') }} scroll={{ x: 900 }} />
       {dialog === 'entry' ? <EntryDialog opened={!!s?.opened} onClose={() => setDialog(null)} /> : null}
       {dialog === 'count' ? <CountDialog balance={s?.balanceFen ?? 0} onClose={() => setDialog(null)} /> : null}

@@ -2,21 +2,25 @@
 // never be paid twice), receipts attached and shown inline, the signature chain 经办人 → 验收人 →
 // 科室负责人 → 分管领导（合规性审核）→ 财务审核 → 单位负责人, then paid with the voucher number.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, Radio, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileDoneOutlined, FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { CLAIM_STATES, EXP_CLAIM_OBJECT, EXP_REGISTER_CLAIMS, PAYMENT_METHODS, type ClaimDetail, type ClaimRow, type PaymentMethod } from '../../../db/contract/expenses';
 import { rmbUpper } from '../../../db/contract/money';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ExportButton } from '../../components/output';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { toFen, yuan } from '../../components/money';
 import { useDebounced } from '../../components/useDebounced';
-import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
-import { ApproveDialog, Attachments, AuditTrail, EXP_READS, FormDialog, KEEPER_ROLES, MoneyInput, SIGNER_ROLES, SignatureChain, StateTag, VoidDialog, dateOf, futureDay, num, toFen, useListParams, years, yuan } from './shared';
+import { num, useListFilters } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
+import { openPrint } from '../../print';
+import { ApproveDialog, Attachments, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
 
 const PAGE_SIZE = 20;
 /** The step whose signer reviews legality and compliance and must write a comment. */
@@ -26,17 +30,11 @@ export function Claims() {
   const { t } = useTranslation('expenses');
   const me = useMe();
   const keeper = hasRole(me, KEEPER_ROLES);
-  const [params, setParams] = useSearchParams();
-  const set = useListParams(params, setParams);
+  const { params, set, thisYear, year, state, q, page } = useListFilters();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(num(params.get('id')) ?? null);
-  const thisYear = dayjs().year();
-  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
-  const state = params.get('state') ?? undefined;
   const categoryId = num(params.get('category'));
   const paymentMethod = (params.get('pay') as PaymentMethod | null) ?? undefined;
-  const q = params.get('q') ?? undefined;
-  const page = num(params.get('page')) ?? 1;
   const list = useApiQuery('expenses.list', { year, state, categoryId, paymentMethod, q, page, pageSize: PAGE_SIZE }, { placeholderData: (p) => p });
   const cats = useApiQuery('expenses.categories', { includeInactive: true }, { staleTime: 60_000 });
   const columns: TableColumnsType<ClaimRow> = [
@@ -86,15 +84,7 @@ export function Claims() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item>
             <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={CLAIM_STATES.map((s) => ({ value: s, label: t(`claimState.${s}`) }))} />
           </Form.Item>
@@ -109,34 +99,16 @@ export function Claims() {
           </Form.Item>
         </Form>
       </Card>
-      <div className="exp-toolbar">
-        {keeper ? (
-          <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('claim.new')}
-          </Button>
-        ) : null}
-        <span className="exp-toolbar-gap" />
-        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_CLAIMS, filter), { landscape: true, suggestedName: '费用报销登记簿' })}>
-          {t('claim.printRegister')}
-        </Button>
-        {year ? (
-          <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(EXP_REGISTER_CLAIMS, year), { landscape: true, suggestedName: `费用报销登记簿（${year}年）` })}>
-            {t('common.archive')}
-          </Button>
-        ) : null}
-        <ExportButton register={EXP_REGISTER_CLAIMS} filter={filter} />
-      </div>
+      <RegisterToolbar register={EXP_REGISTER_CLAIMS} filter={filter} year={year} paperName="费用报销登记簿" printText={t('claim.printRegister')} newText={keeper ? t('claim.new') : null} onNew={() => setCreating(true)} />
       <ErrorAlert error={list.error} />
-      <Table<ClaimRow>
-        rowKey="id"
-        size="small"
+      <ListTable<ClaimRow>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-        locale={{ emptyText: t('claim.empty') }}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={t('claim.empty')}
         scroll={{ x: 1100 }}
       />
       {creating ? <ClaimDialog onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} /> : null}
@@ -321,12 +293,10 @@ export function ClaimDialog({ applicationId, onClose, onSaved }: { applicationId
 
 export function ClaimDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useApiQuery('expenses.get', { id });
-  const d = q.data;
   return (
-    <Drawer open rootClassName="exp-drawer" size={900} onClose={onClose} destroyOnHidden title={d ? `${d.number} ${d.categoryName}` : ' '} extra={d ? <StateTag group="claim" state={d.state} /> : null}>
-      <ErrorAlert error={q.error} />
-      {d ? <ClaimBody d={d} /> : <Skeleton active />}
-    </Drawer>
+    <EntryDrawer query={q} group="claim" size={900} title={(d) => `${d.number} ${d.categoryName}`} onClose={onClose}>
+      {(d) => <ClaimBody d={d} />}
+    </EntryDrawer>
   );
 }
 
@@ -429,9 +399,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
         inline
         title={t('claim.receiptsTitle')}
       />
-      <Typography.Title level={5} className="exp-section">
-        {t('claim.chain')}
-      </Typography.Title>
+      <Section>{t('claim.chain')}</Section>
       <SignatureChain signatures={d.signatures} compliance={COMPLIANCE_STEP} />
       {d.acceptance ? (
         <Typography.Paragraph className="exp-section">
@@ -439,7 +407,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
           {d.acceptance.result}
         </Typography.Paragraph>
       ) : null}
-      <Tabs className="exp-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType={EXP_CLAIM_OBJECT} objectId={d.id} /> }]} />
+      <EntryHistory objectType={EXP_CLAIM_OBJECT} objectId={d.id} />
       {step === 'sign' && next ? (
         <ApproveDialog
           title={t('claim.signTitle', { step: d.nextStep ?? next.step, number: d.number })}
@@ -461,10 +429,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
           title={t('claim.voidTitle', { number: d.number })}
           okText={t('claim.void')}
           onClose={() => setStep(null)}
-          onSubmit={async (reason) => {
-            await voidM.mutateAsync({ id: d.id, reason });
-            message.success(t('common.voided'));
-          }}
+          onSubmit={(reason) => voidM.mutateAsync({ id: d.id, reason })}
         />
       ) : null}
     </>

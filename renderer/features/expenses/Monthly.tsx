@@ -8,10 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EXP_REGISTER_MONTHLY, type ExpenseMonthly } from '../../../db/contract/expenses';
 import { useApiQuery } from '../../api';
+import { years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
+import { num, useListParams } from '../../components/useListParams';
 import { openPrint, registerPrintRoute } from '../../print';
-import { num, useListParams, years, yuan } from './shared';
 
 type Row = ExpenseMonthly['rows'][number];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);

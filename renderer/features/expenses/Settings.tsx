@@ -8,8 +8,11 @@ import type { ExpenseCategory } from '../../../db/contract/expenses';
 import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { applyApiError } from '../../components/formErrors';
-import { EXP_READS, FormDialog, MoneyInput, PeopleSelect, toFen } from './shared';
+import { toFen } from '../../components/money';
+import { PeopleSelect } from '../../components/PeopleSelect';
+import { EXP_READS, MoneyInput } from './shared';
 
 interface V {
   tiers: { above?: number; steps: { name?: string; deptLeader?: boolean; approverIds?: number[] }[] }[];

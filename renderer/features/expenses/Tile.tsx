@@ -6,7 +6,7 @@ import { AccountBookOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
-import { yuan } from './shared';
+import { yuan } from '../../components/money';
 import './i18n';
 
 export function ExpensesTile() {

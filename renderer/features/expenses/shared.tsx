@@ -1,21 +1,27 @@
-// Building blocks of the expense screens: the reads a write may change, money in 元 ↔ 分, state tags,
-// the signature chain, the approval fields (co-sign or paper, with the 分管领导's compliance comment),
-// the 党组会议 decision picker, and attachments (upload, receipts shown inline, withdraw).
-import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Typography, Upload, type FormInstance } from 'antd';
-import { DownloadOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+// Building blocks of the expense screens: the reads a write may change, the money input, state tags,
+// the signature chain, the list toolbar, the approve and void dialogs (the approval fields themselves
+// are components/ApprovalFields, here with the expense wording and the 分管领导's compliance comment),
+// the detail drawer's frame, the 党组会议 decision picker, and attachments (upload, receipts shown
+// inline, withdraw).
+import { useState, type ReactNode } from 'react';
+import { App, Button, Card, Drawer, Empty, Flex, Form, Input, InputNumber, Select, Skeleton, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, FileAddOutlined, FileDoneOutlined, FilePdfOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MethodName } from '../../../db/contract';
 import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentKind, type Signature } from '../../../db/contract/expenses';
-import { formatYuan } from '../../../db/contract/money';
+import type { RegisterFilter } from '../../../db/contract/output';
 import { ApiError, api, toApiError, useApiMutation, useApiQuery } from '../../api';
+import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalInput, type ApprovalValues } from '../../components/ApprovalFields';
+import { AuditTrail } from '../../components/AuditTrail';
+import { fmtTime } from '../../components/dates';
 import { downloadBase64 } from '../../components/download';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { yuan } from '../../components/money';
+import { ExportButton } from '../../components/output';
 import { useDebounced } from '../../components/useDebounced';
-import { FormDialog, PersonSelect, fmtTime, futureDay, timeOf } from '../supplies/shared';
+import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import './i18n';
-
-export { AuditTrail, FormDialog, PeopleSelect, PersonSelect, dateOf, fmtTime, futureDay, num, useListParams, years } from '../supplies/shared';
 
 /** Every read an expenses write may change. */
 export const EXP_READS: MethodName[] = [
@@ -34,9 +40,6 @@ export const EXP_READS: MethodName[] = [
   'audit.forObject',
 ];
 
-export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '' : formatYuan(fen));
-/** 元 typed by a person → 分; a third decimal survives as a fraction of 分 so the core refuses it by name. */
-export const toFen = (y: number | null | undefined) => (y === null || y === undefined ? (undefined as unknown as number) : Math.round(y * 1000) / 10);
 export const KEEPER_ROLES = ['clerk', 'admin'] as const;
 export const SIGNER_ROLES = ['clerk', 'approver', 'admin'] as const;
 
@@ -100,111 +103,97 @@ export function SignatureChain({ signatures, compliance = '分管领导' }: { si
   );
 }
 
-// ---- approvals ----
-
-export interface ApprovalValues {
-  mode: 'cosign' | 'paper';
-  decision: 'approved' | 'rejected';
-  comment?: string;
-  login?: string;
-  password?: string;
-  signerId?: number;
-  signedAt?: Dayjs;
-  filingNo?: string;
-}
-
-export const approvalOf = (a: ApprovalValues) =>
-  a.mode === 'cosign'
-    ? { mode: 'cosign' as const, decision: a.decision, comment: a.comment ?? '', login: a.login ?? '', password: a.password ?? '' }
-    : { mode: 'paper' as const, decision: a.decision, comment: a.comment ?? '', signerId: a.signerId ?? 0, signedAt: timeOf(a.signedAt) ?? '', filingNo: a.filingNo ?? '' };
-
-export const approvalDefaults = (): ApprovalValues => ({ mode: 'cosign', decision: 'approved', signedAt: dayjs() });
-
-/** The co-sign or paper fields of the shared approval mechanism; the comment may be required (合规性审核). */
-export function ApprovalFields({ form, commentLabel, commentRequired, commentHint }: { form: FormInstance; commentLabel?: string; commentRequired?: boolean; commentHint?: string }) {
+/**
+ * The toolbar above a register's list: 新建 for whoever may (newText null hides it), print the
+ * register as filtered, the year-end archive when one year is shown, and the Excel export.
+ */
+export function RegisterToolbar({ register, filter, year, paperName, printText, newText, onNew }: { register: string; filter: RegisterFilter; year: number | undefined; paperName: string; printText: string; newText: string | null; onNew: () => void }) {
   const { t } = useTranslation('expenses');
-  const mode = Form.useWatch(['approval', 'mode'], form);
-  const label = commentLabel ?? t('approve.comment');
   return (
-    <>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name={['approval', 'mode']} label={t('approve.mode')}>
-            <Radio.Group optionType="button" options={[{ value: 'cosign', label: t('approve.cosign') }, { value: 'paper', label: t('approve.paper') }]} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name={['approval', 'decision']} label={t('approve.decision')}>
-            <Radio.Group options={[{ value: 'approved', label: t('approve.approved') }, { value: 'rejected', label: t('approve.rejected') }]} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Typography.Paragraph type="secondary">{mode === 'paper' ? t('approve.paperHint') : t('approve.cosignHint')}</Typography.Paragraph>
-      {mode === 'paper' ? (
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name={['approval', 'signerId']} label={t('approve.signer')} rules={[{ required: true, message: t('v.signer') }]}>
-              <PersonSelect />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['approval', 'signedAt']} label={t('approve.signedAt')} rules={[{ required: true, message: t('v.signedAt') }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="exp-wide" disabledDate={futureDay} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['approval', 'filingNo']} label={t('approve.filingNo')} rules={[{ required: true, whitespace: true, message: t('v.filingNo') }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-      ) : (
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name={['approval', 'login']} label={t('approve.login')} rules={[{ required: true, whitespace: true, message: t('v.login') }]}>
-              <Input autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['approval', 'password']} label={t('approve.password')} rules={[{ required: true, message: t('v.password') }]}>
-              <Input.Password autoComplete="off" />
-            </Form.Item>
-          </Col>
-        </Row>
-      )}
-      <Form.Item
-        name={['approval', 'comment']}
-        label={commentRequired ? label : `${label}${t('common.optional')}`}
-        extra={commentHint}
-        rules={commentRequired ? [{ required: true, whitespace: true, message: t('v.comment') }] : []}
-      >
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-    </>
+    <div className="exp-toolbar">
+      {newText ? (
+        <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={onNew}>
+          {newText}
+        </Button>
+      ) : null}
+      <span className="exp-toolbar-gap" />
+      <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(register, filter), { landscape: true, suggestedName: paperName })}>
+        {printText}
+      </Button>
+      {year ? (
+        <Button icon={<FileDoneOutlined aria-hidden />} onClick={() => void openPrint(archivePrintRoute(register, year), { landscape: true, suggestedName: `${paperName}（${year}年）` })}>
+          {t('common.archive')}
+        </Button>
+      ) : null}
+      <ExportButton register={register} filter={filter} />
+    </div>
   );
 }
 
+// ---- approvals ----
+
 /** A dialog that records one approval through the shared mechanism. */
-export function ApproveDialog({ title, okText, onSubmit, onClose, commentLabel, commentRequired, commentHint, intro }: { title: string; okText: string; onSubmit: (approval: ReturnType<typeof approvalOf>) => Promise<unknown>; onClose: () => void; commentLabel?: string; commentRequired?: boolean; commentHint?: string; intro?: React.ReactNode }) {
+export function ApproveDialog({ title, okText, onSubmit, onClose, commentLabel, commentRequired, commentHint, intro }: { title: string; okText: string; onSubmit: (approval: ApprovalInput) => Promise<unknown>; onClose: () => void; commentLabel?: string; commentRequired?: boolean; commentHint?: string; intro?: ReactNode }) {
+  const { t } = useTranslation('expenses');
   const [form] = Form.useForm<{ approval: ApprovalValues }>();
+  // The expense wording (同意 / 不同意, the hints); anyone may have signed the paper form (经办人, 验收人 …).
+  const text = { approved: t('approve.approved'), rejected: t('approve.rejected'), cosignHint: t('approve.cosignHint'), paperHint: t('approve.paperHint'), needSignedAt: t('v.signedAt'), ...(commentLabel ? { comment: commentLabel } : {}) };
   return (
     <FormDialog<{ approval: ApprovalValues }> title={title} okText={okText} width={640} form={form} initialValues={{ approval: approvalDefaults() }} onClose={onClose} onSubmit={(v) => onSubmit(approvalOf(v.approval))}>
       {intro}
-      <ApprovalFields form={form} commentLabel={commentLabel} commentRequired={commentRequired} commentHint={commentHint} />
+      <ApprovalFields form={form} text={text} commentRequired={commentRequired} commentHint={commentHint} signerRole={null} />
     </FormDialog>
   );
 }
 
-/** A void (作废) with its reason. */
+/** A void (作废) with its reason; says 已作废 when the core has recorded it. */
 export function VoidDialog({ title, okText, onSubmit, onClose }: { title: string; okText: string; onSubmit: (reason: string) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation('expenses');
+  const { message } = App.useApp();
   return (
-    <FormDialog<{ reason: string }> title={title} okText={okText} danger onClose={onClose} onSubmit={(v) => onSubmit(v.reason ?? '')}>
+    <FormDialog<{ reason: string }>
+      title={title}
+      okText={okText}
+      danger
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await onSubmit(v.reason ?? '');
+        message.success(t('common.voided'));
+      }}
+    >
       <Form.Item name="reason" label={t('f.voidReason')} rules={[{ required: true, whitespace: true, message: t('v.reason') }]}>
         <Input.TextArea rows={2} maxLength={300} />
       </Form.Item>
     </FormDialog>
   );
+}
+
+// ---- the detail drawer ----
+
+/** The drawer of one record: its number and title, its state, then the body once loaded. */
+export function EntryDrawer<D extends { state: string }>({ query, group, size, title, onClose, children }: { query: { data?: D; error: ApiError | null }; group: 'app' | 'claim' | 'advance'; size: number; title: (d: D) => string; onClose: () => void; children: (d: D) => ReactNode }) {
+  const d = query.data;
+  return (
+    <Drawer open rootClassName="exp-drawer" size={size} onClose={onClose} destroyOnHidden title={d ? title(d) : ' '} extra={d ? <StateTag group={group} state={d.state} /> : null}>
+      <ErrorAlert error={query.error} />
+      {d ? children(d) : <Skeleton active />}
+    </Drawer>
+  );
+}
+
+/** A heading inside the drawer. */
+export function Section({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Title level={5} className="exp-section">
+      {children}
+    </Typography.Title>
+  );
+}
+
+/** The record's whole history from the audit log, under its tab. */
+export function EntryHistory({ objectType, objectId }: { objectType: string; objectId: number }) {
+  const { t } = useTranslation('expenses');
+  return <Tabs className="exp-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType={objectType} objectId={objectId} /> }]} />;
 }
 
 // ---- 党组会议 decisions ----

@@ -1,25 +1,16 @@
 // One step of the agenda review (分管领导 / 办公室 / 书记) through the shared approval mechanism:
 // the reviewer co-signs here with their own password, or the signed paper form is recorded.
 import { useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Form, Modal, Typography } from 'antd';
 import type { AgendaDetail, ReviewStep } from '../../../db/contract/minutes';
-import { useApiMutation, useApiQuery, type ApiError } from '../../api';
+import { useApiMutation, type ApiError } from '../../api';
+import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalText, type ApprovalValues } from '../../components/ApprovalFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
 import { useMT } from './shared';
 
 interface Values {
-  approval: {
-    mode: 'cosign' | 'paper';
-    decision: 'approved' | 'rejected';
-    comment?: string;
-    login?: string;
-    password?: string;
-    signerId?: number;
-    signedAt?: Dayjs;
-    filingNo?: string;
-  };
+  approval: ApprovalValues;
 }
 
 export function ReviewDialog({ item, onClose }: { item: AgendaDetail; onClose: () => void }) {
@@ -28,20 +19,36 @@ export function ReviewDialog({ item, onClose }: { item: AgendaDetail; onClose: (
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const review = useApiMutation('minutes.agendaReview', ['minutes.agendaGet', 'minutes.agendaList', 'minutes.dashboard', 'approvals.forObject', 'audit.forObject']);
-  const approvers = useApiQuery('accounts.people', { role: 'approver', limit: 200 });
   const step = item.reviewStep as ReviewStep;
   const named = item.reviewers[step];
-  const mode = Form.useWatch(['approval', 'mode'], form) ?? 'cosign';
+  // A review reads 审核 / 同意 / 退回 rather than 审批 / 批准 / 驳回.
+  const text: Partial<ApprovalText> = {
+    mode: t('approval.mode'),
+    cosign: t('approval.cosign'),
+    paper: t('approval.paper'),
+    decision: t('approval.decision'),
+    approved: t('approval.approve'),
+    rejected: t('approval.reject'),
+    login: t('approval.login'),
+    password: t('approval.password'),
+    signer: t('approval.signer'),
+    signedAt: t('approval.signedAt'),
+    filingNo: t('approval.filingNo'),
+    comment: t('approval.comment'),
+    optional: '',
+    cosignHint: null,
+    paperHint: null,
+    needSigner: t('approval.needSigner'),
+    needSignedAt: t('approval.needSignedAt'),
+    needFilingNo: t('approval.needFilingNo'),
+    needLogin: t('approval.needLogin'),
+    needPassword: t('approval.needPassword'),
+  };
 
   const submit = async (v: Values) => {
     setError(null);
-    const a = v.approval;
-    const approval =
-      a.mode === 'cosign'
-        ? { mode: 'cosign' as const, decision: a.decision, comment: a.comment ?? '', login: a.login ?? '', password: a.password ?? '' }
-        : { mode: 'paper' as const, decision: a.decision, comment: a.comment ?? '', signerId: a.signerId ?? 0, signedAt: a.signedAt ? a.signedAt.format('YYYY-MM-DDTHH:mm:ssZ') : '', filingNo: a.filingNo ?? '' };
     try {
-      await review.mutateAsync({ id: item.id, step, approval });
+      await review.mutateAsync({ id: item.id, step, approval: approvalOf(v.approval) });
       message.success(t('agenda.reviewed'));
       onClose();
     } catch (e) {
@@ -65,55 +72,8 @@ export function ReviewDialog({ item, onClose }: { item: AgendaDetail; onClose: (
       <Typography.Paragraph strong>{item.title}</Typography.Paragraph>
       {named ? <Typography.Paragraph type="secondary">{t('approval.named', { name: named.name })}</Typography.Paragraph> : null}
       <ErrorAlert error={error} />
-      <Form
-        name="minutesReview"
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        aria-label={t('agenda.review')}
-        initialValues={{ approval: { mode: 'cosign', decision: 'approved', comment: '同意', login: '', signerId: named?.userId ?? undefined, signedAt: dayjs() } }}
-      >
-        <Form.Item name={['approval', 'mode']} label={t('approval.mode')}>
-          <Radio.Group
-            options={[
-              { value: 'cosign', label: t('approval.cosign') },
-              { value: 'paper', label: t('approval.paper') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name={['approval', 'decision']} label={t('approval.decision')}>
-          <Radio.Group
-            options={[
-              { value: 'approved', label: t('approval.approve') },
-              { value: 'rejected', label: t('approval.reject') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name={['approval', 'comment']} label={t('approval.comment')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        {mode === 'cosign' ? (
-          <>
-            <Form.Item name={['approval', 'login']} label={t('approval.login')} rules={[{ required: true, message: '请填写审核人登录名' }]}>
-              <Input autoComplete="off" />
-            </Form.Item>
-            <Form.Item name={['approval', 'password']} label={t('approval.password')} rules={[{ required: true, message: '请审核人输入本人密码' }]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </>
-        ) : (
-          <>
-            <Form.Item name={['approval', 'signerId']} label={t('approval.signer')} rules={[{ required: true, message: '请选择签字人' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={(approvers.data ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.post ? ` · ${p.post}` : ''}` }))} />
-            </Form.Item>
-            <Form.Item name={['approval', 'signedAt']} label={t('approval.signedAt')} rules={[{ required: true, message: '请选择签字时间' }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-            </Form.Item>
-            <Form.Item name={['approval', 'filingNo']} label={t('approval.filingNo')} rules={[{ required: true, message: '请填写纸质审核单归档号' }]}>
-              <Input maxLength={60} />
-            </Form.Item>
-          </>
-        )}
+      <Form name="minutesReview" form={form} layout="vertical" onFinish={submit} aria-label={t('agenda.review')} initialValues={{ approval: { ...approvalDefaults(named?.userId ?? undefined, '同意'), login: '' } }}>
+        <ApprovalFields form={form} text={text} />
       </Form>
     </Modal>
   );

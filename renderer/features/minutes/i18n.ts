@@ -298,6 +298,11 @@ export const zhCN = {
     filingNo: '纸质审核单归档号',
     named: '本环节指定审核人：{{name}}',
     ok: '记录审核意见',
+    needLogin: '请填写审核人登录名',
+    needPassword: '请审核人输入本人密码',
+    needSigner: '请选择签字人',
+    needSignedAt: '请选择签字时间',
+    needFilingNo: '请填写纸质审核单归档号',
   },
   coverage: {
     title: '廉政谈话覆盖情况（{{year}}年）',
@@ -641,6 +646,11 @@ export const enUS: Shape<typeof zhCN> = {
     filingNo: 'Filing number',
     named: 'Named reviewer for this step: {{name}}',
     ok: 'Record review',
+    needLogin: "Enter the reviewer's login",
+    needPassword: 'The reviewer types their own password',
+    needSigner: 'Choose who signed',
+    needSignedAt: 'Choose when it was signed',
+    needFilingNo: 'Enter the filing number',
   },
   coverage: {
     title: 'Integrity talk coverage ({{year}})',

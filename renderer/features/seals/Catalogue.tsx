@@ -10,11 +10,11 @@ import { methods } from '../../../db/contract';
 import { APPROVER_RULES, SEAL_KINDS, SEAL_STATUSES, type Handover, type Seal, type SealStatus } from '../../../db/contract/seals';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { AuditTrail } from '../../components/AuditTrail';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { FormDialog } from '../../components/FormDialog';
-import { AuditTrail } from './History';
 import { PersonSelect } from './pickers';
 import { SealStatusTag } from './tags';
 import { SEAL_READS } from './UseDialogs';
@@ -194,7 +194,7 @@ function SealDrawer({ id, onClose, onHandover }: { id: number; onClose: () => vo
                   </ul>
                 ),
               },
-              { key: 'audit', label: t('detail.audit'), children: <AuditTrail objectType="seal" objectId={s.id} /> },
+              { key: 'audit', label: t('detail.audit'), children: <AuditTrail objectType="seal" objectId={s.id} className="seal-timeline" /> },
             ]}
           />
         </>

@@ -1,22 +1,20 @@
 // The forms of the usage log: request, emergency stamping, approval (co-sign or paper), stamping,
 // take-out, return, void and amendment. Each validates with the contract's own schema and shows
 // the core's refusal next to the field it names.
-import { Alert, App, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Typography, type FormInstance } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { methods, type MethodName } from '../../../db/contract';
 import type { UseDetail } from '../../../db/contract/seals';
 import { useApiMutation } from '../../api';
-import { fieldRule } from '../../components/zodRule';
+import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalValues } from '../../components/ApprovalFields';
+import { dateOf, futureDay, timeOf } from '../../components/dates';
 import { FormDialog } from '../../components/FormDialog';
+import { fieldRule } from '../../components/zodRule';
 import { PersonSelect, SealSelect, useSeal } from './pickers';
 
 /** Every read a seal write can change. */
 export const SEAL_READS: MethodName[] = ['seals.list', 'seals.get', 'seals.attention', 'seals.catalogueList', 'seals.sealGet', 'seals.stats', 'seals.handoverList', 'approvals.forObject', 'audit.forObject'];
-
-const dateOf = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-const timeOf = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DDTHH:mm:ssZ') : undefined);
-const futureDay = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 const requestSchema = methods['seals.request'].input;
 const emergencySchema = methods['seals.emergencyStamp'].input;
@@ -218,7 +216,7 @@ function Summary({ d }: { d: UseDetail }) {
 }
 
 interface ApproveValues {
-  approval: { mode: 'cosign' | 'paper'; decision: 'approved' | 'rejected'; comment?: string; login?: string; password?: string; signerId?: number; signedAt?: Dayjs; filingNo?: string };
+  approval: ApprovalValues;
 }
 
 export function ApproveDialog({ d, onClose }: { d: UseDetail; onClose: () => void }) {
@@ -231,14 +229,10 @@ export function ApproveDialog({ d, onClose }: { d: UseDetail; onClose: () => voi
       title={d.emergency ? t('approve.emergencyTitle') : t('approve.title')}
       okText={t('approve.title')}
       width={640}
-      initialValues={{ approval: { mode: 'cosign', decision: 'approved', signerId: d.expectedApprovers[0]?.id, signedAt: dayjs() } }}
+      initialValues={{ approval: approvalDefaults(d.expectedApprovers[0]?.id) }}
       onClose={onClose}
-      onSubmit={async ({ approval: a }) => {
-        const approval =
-          a.mode === 'cosign'
-            ? { mode: 'cosign' as const, decision: a.decision, comment: a.comment ?? '', login: a.login ?? '', password: a.password ?? '' }
-            : { mode: 'paper' as const, decision: a.decision, comment: a.comment ?? '', signerId: a.signerId ?? 0, signedAt: timeOf(a.signedAt) ?? '', filingNo: a.filingNo ?? '' };
-        await m.mutateAsync({ id: d.id, approval });
+      onSubmit={async ({ approval }) => {
+        await m.mutateAsync({ id: d.id, approval: approvalOf(approval) });
         message.success(t('approve.done'));
       }}
     >
@@ -250,67 +244,13 @@ export function ApproveDialog({ d, onClose }: { d: UseDetail; onClose: () => voi
           ) : (
             <Alert className="form-alert" type="info" showIcon title={t('approve.expected', { who })} />
           )}
-          <ApprovalFields form={form} />
+          <ApprovalFields
+            form={form}
+            text={{ decision: t('approve.decision'), comment: t('approve.comment'), signer: t('approve.signer'), paperHint: t('approve.paperHint'), needSigner: t('v.signer') }}
+          />
         </>
       )}
     </FormDialog>
-  );
-}
-
-function ApprovalFields({ form }: { form: FormInstance<ApproveValues> }) {
-  const { t } = useTranslation('seals');
-  const mode = Form.useWatch(['approval', 'mode'], form);
-  return (
-    <>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name={['approval', 'mode']} label={t('approve.mode')}>
-            <Radio.Group optionType="button" options={[{ value: 'cosign', label: t('approve.cosign') }, { value: 'paper', label: t('approve.paper') }]} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name={['approval', 'decision']} label={t('approve.decision')}>
-            <Radio.Group options={[{ value: 'approved', label: t('approve.approved') }, { value: 'rejected', label: t('approve.rejected') }]} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Typography.Paragraph type="secondary">{mode === 'paper' ? t('approve.paperHint') : t('approve.cosignHint')}</Typography.Paragraph>
-      {mode === 'paper' ? (
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name={['approval', 'signerId']} label={t('approve.signer')} rules={[{ required: true, message: t('v.signer') }]}>
-              <PersonSelect role="approver" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['approval', 'signedAt']} label={t('approve.signedAt')} rules={[{ required: true, message: t('v.signedAt') }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="seal-wide" disabledDate={futureDay} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['approval', 'filingNo']} label={t('approve.filingNo')} rules={[{ required: true, whitespace: true, message: t('v.filingNo') }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-      ) : (
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name={['approval', 'login']} label={t('approve.login')} rules={[{ required: true, whitespace: true, message: t('v.login') }]}>
-              <Input autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name={['approval', 'password']} label={t('approve.password')} rules={[{ required: true, message: t('v.password') }]}>
-              <Input.Password autoComplete="off" />
-            </Form.Item>
-          </Col>
-        </Row>
-      )}
-      <Form.Item name={['approval', 'comment']} label={`${t('approve.comment')}${t('common.optional')}`}>
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-    </>
   );
 }
 

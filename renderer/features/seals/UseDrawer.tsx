@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { UseDetail } from '../../../db/contract/seals';
 import { useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { AuditTrail } from '../../components/AuditTrail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openPrint } from '../../print';
-import { Approvals, AuditTrail } from './History';
+import { Approvals } from './History';
 import { UseTags } from './tags';
 import { AmendDialog, ApproveDialog, CheckOutDialog, ReturnDialog, StampDialog, VoidDialog } from './UseDialogs';
 
@@ -134,7 +135,7 @@ function UseDetailBody({ d }: { d: UseDetail }) {
       <Tabs
         className="seal-history"
         items={[
-          { key: 'audit', label: t('detail.audit'), children: <AuditTrail objectType="seal_use" objectId={d.id} /> },
+          { key: 'audit', label: t('detail.audit'), children: <AuditTrail objectType="seal_use" objectId={d.id} className="seal-timeline" /> },
           { key: 'approvals', label: t('detail.approvals'), children: <Approvals objectType="seal_use" objectId={d.id} /> },
           {
             key: 'amendments',

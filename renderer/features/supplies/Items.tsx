@@ -1,7 +1,7 @@
 // 物品目录: name, spec, unit, category, reorder level and whether the unit is whole; its stock and
 // average cost. Searched on the server; a whole catalogue can be imported from Excel.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +11,14 @@ import { ITEM_CATEGORIES, type Item } from '../../../db/contract/supplies';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { yuan } from '../../components/money';
 import { ExportButton, ImportDialog } from '../../components/output';
+import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { FormDialog, SUPPLY_READS, num, qty, useListParams, yuan } from './shared';
+import { SUPPLY_READS, qty } from './shared';
 
 const PAGE_SIZE = 20;
 
@@ -117,15 +121,13 @@ export function Items() {
         <ExportButton register="supplies.items" filter={{ q, extra: category ? { category } : undefined }} />
       </div>
       <ErrorAlert error={list.error} />
-      <Table<Item>
-        rowKey="id"
-        size="small"
+      <ListTable<Item>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
         rowClassName={(r) => (r.active ? '' : 'row-disabled')}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
         scroll={{ x: 1100 }}
       />
       {dialog === 'new' || (dialog && typeof dialog === 'object') ? <ItemDialog item={dialog === 'new' ? null : dialog} onClose={() => setDialog(null)} /> : null}

@@ -11,9 +11,13 @@ import { MOVEMENT_KINDS, type Movement, type MovementKind } from '../../../db/co
 import type { RegisterFilter } from '../../../db/contract/output';
 import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListParams } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
 import { openPrint, registerPrintRoute } from '../../print';
-import { ItemSelect, PersonSelect, num, qty, useListParams, yuan, years } from './shared';
+import { ItemSelect, qty } from './shared';
 
 const PAGE_SIZE = 20;
 const KIND_CLASS: Record<MovementKind, string> = { in: 'tag-ok', return: 'tag-ok', gain: 'tag-warn', issue: '', loss: 'tag-bad' };
@@ -89,15 +93,7 @@ export function LedgerList() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item label={t('list.dateRange')}>
             <DatePicker.RangePicker aria-label={t('list.dateRange')} value={range} onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })} />
           </Form.Item>

@@ -7,17 +7,25 @@ import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { methods } from '../../../db/contract';
 import { ASSET_CATEGORIES } from '../../../db/contract/assets';
 import { CHANNELS, FUNDING_SOURCES, PURCHASE_STATES, QUALITIES, type Channel, type PurchaseDetail, type PurchaseRow, type PurchaseState, type Quality } from '../../../db/contract/supplies';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { AuditTrail } from '../../components/AuditTrail';
+import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { toFen, yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
+import { PeopleSelect } from '../../components/PeopleSelect';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListFilters } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import { AuditTrail, FormDialog, ItemSelect, PeopleSelect, PersonSelect, SUPPLY_READS, dateOf, futureDay, num, qty, toFen, useListParams, yuan, years } from './shared';
+import { ItemSelect, SUPPLY_READS, qty } from './shared';
 
 const PAGE_SIZE = 20;
 const STATE_CLASS: Record<PurchaseState, string> = { ordered: 'tag-warn', accepted: 'tag-ok', void: 'tag-off' };
@@ -26,15 +34,9 @@ export function Purchases() {
   const { t } = useTranslation('supplies');
   const me = useMe();
   const clerk = hasRole(me, ['clerk']);
-  const [params, setParams] = useSearchParams();
-  const set = useListParams(params, setParams);
+  const { params, set, thisYear, year, state, q, page } = useListFilters();
   const [editing, setEditing] = useState<PurchaseDetail | 'new' | null>(null);
   const [openId, setOpenId] = useState<number | null>(num(params.get('id')) ?? null);
-  const thisYear = dayjs().year();
-  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
-  const state = params.get('state') ?? undefined;
-  const q = params.get('q') ?? undefined;
-  const page = num(params.get('page')) ?? 1;
   const list = useApiQuery('supplies.purchaseList', { year, state, q, page, pageSize: PAGE_SIZE }, { placeholderData: (p) => p });
   const columns: TableColumnsType<PurchaseRow> = [
     {
@@ -69,15 +71,7 @@ export function Purchases() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item>
             <Select
               aria-label={t('f.state')}
@@ -107,16 +101,14 @@ export function Purchases() {
         <ExportButton register="supplies.purchases" filter={{ year, state, q }} />
       </div>
       <ErrorAlert error={list.error} />
-      <Table<PurchaseRow>
-        rowKey="id"
-        size="small"
+      <ListTable<PurchaseRow>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-        locale={{ emptyText: t('purchase.empty') }}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={t('purchase.empty')}
         scroll={{ x: 1100 }}
       />
       {editing ? <PurchaseDialog d={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={(id) => setOpenId(id)} /> : null}

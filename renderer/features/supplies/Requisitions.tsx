@@ -7,34 +7,23 @@ import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { methods } from '../../../db/contract';
 import { REQ_STATES, type Movement, type ReqState, type RequisitionDetail, type RequisitionRow } from '../../../db/contract/supplies';
 import { ApiError, useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalValues } from '../../components/ApprovalFields';
+import { AuditTrail } from '../../components/AuditTrail';
+import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { ListTable } from '../../components/ListTable';
+import { yuan } from '../../components/money';
+import { PersonSelect } from '../../components/PersonSelect';
+import { num, useListFilters } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
-import {
-  ApprovalFields,
-  Approvals,
-  AuditTrail,
-  FormDialog,
-  ItemSelect,
-  PersonSelect,
-  SUPPLY_READS,
-  approvalDefaults,
-  approvalOf,
-  dateOf,
-  futureDay,
-  num,
-  qty,
-  useListParams,
-  yuan,
-  years,
-  type ApprovalValues,
-  type ItemOption,
-} from './shared';
+import { Approvals, ItemSelect, SUPPLY_READS, qty, useSupplyApprovalText, type ItemOption } from './shared';
 import { DatePicker } from 'antd';
 
 const PAGE_SIZE = 20;
@@ -44,16 +33,10 @@ export function Requisitions() {
   const { t } = useTranslation('supplies');
   const me = useMe();
   const clerk = hasRole(me, ['clerk']);
-  const [params, setParams] = useSearchParams();
-  const set = useListParams(params, setParams);
+  const { params, set, thisYear, year, state, q, page } = useListFilters();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(num(params.get('id')) ?? null);
-  const thisYear = dayjs().year();
-  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
-  const state = params.get('state') ?? undefined;
   const requesterId = num(params.get('person'));
-  const q = params.get('q') ?? undefined;
-  const page = num(params.get('page')) ?? 1;
   const list = useApiQuery('supplies.requisitionList', { year, state, requesterId, q, page, pageSize: PAGE_SIZE }, { placeholderData: (p) => p });
 
   const columns: TableColumnsType<RequisitionRow> = [
@@ -90,15 +73,7 @@ export function Requisitions() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item>
             <Select
               aria-label={t('f.state')}
@@ -130,16 +105,14 @@ export function Requisitions() {
         </Button>
       </div>
       <ErrorAlert error={list.error} />
-      <Table<RequisitionRow>
-        rowKey="id"
-        size="small"
+      <ListTable<RequisitionRow>
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-        locale={{ emptyText: t('req.empty') }}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={t('req.empty')}
         scroll={{ x: 1100 }}
       />
       {creating ? <NewRequisition onClose={() => setCreating(false)} onCreated={(id) => setOpenId(id)} /> : null}
@@ -340,6 +313,7 @@ function ApproveDialog({ d, onClose }: { d: RequisitionDetail; onClose: () => vo
   const { t } = useTranslation('supplies');
   const { message } = App.useApp();
   const m = useApiMutation('supplies.requisitionApprove', SUPPLY_READS);
+  const approvalText = useSupplyApprovalText();
   return (
     <FormDialog<{ approval: ApprovalValues }>
       title={t('req.approveTitle', { step: d.nextStep ?? '' })}
@@ -361,7 +335,7 @@ function ApproveDialog({ d, onClose }: { d: RequisitionDetail; onClose: () => vo
               {d.summary}
             </Descriptions.Item>
           </Descriptions>
-          <ApprovalFields form={form} />
+          <ApprovalFields form={form} text={approvalText} />
         </>
       )}
     </FormDialog>

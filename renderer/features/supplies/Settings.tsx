@@ -7,7 +7,9 @@ import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
-import { PeopleSelect, SUPPLY_READS, toFen } from './shared';
+import { toFen } from '../../components/money';
+import { PeopleSelect } from '../../components/PeopleSelect';
+import { SUPPLY_READS } from './shared';
 
 interface V {
   assetThreshold?: number;

@@ -7,16 +7,24 @@ import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { methods } from '../../../db/contract';
 import { STOCKTAKE_STATES, type StocktakeDetail, type StocktakeRow, type StocktakeState } from '../../../db/contract/supplies';
 import { ApiError, useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { AuditTrail } from '../../components/AuditTrail';
+import { dateOf } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { applyApiError } from '../../components/formErrors';
+import { ListTable } from '../../components/ListTable';
+import { yuan } from '../../components/money';
+import { PersonSelect } from '../../components/PersonSelect';
+import { useListFilters } from '../../components/useListParams';
+import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint } from '../../print';
-import { AuditTrail, FormDialog, ItemSelect, PersonSelect, SUPPLY_READS, dateOf, num, qty, useListParams, yuan, years } from './shared';
+import { ItemSelect, SUPPLY_READS, qty } from './shared';
 
 const STATE_CLASS: Record<StocktakeState, string> = { draft: 'tag-warn', confirmed: 'tag-ok', void: 'tag-off' };
 
@@ -33,13 +41,8 @@ function StocktakeList() {
   const { t } = useTranslation('supplies');
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const set = useListParams(params, setParams);
+  const { set, thisYear, year, state, page } = useListFilters();
   const [creating, setCreating] = useState(false);
-  const thisYear = dayjs().year();
-  const year = params.get('year') === 'all' ? undefined : (num(params.get('year')) ?? thisYear);
-  const state = params.get('state') ?? undefined;
-  const page = num(params.get('page')) ?? 1;
   const list = useApiQuery('supplies.stocktakeList', { year, state, page, pageSize: 20 }, { placeholderData: (p) => p });
   const columns: TableColumnsType<StocktakeRow> = [
     {
@@ -63,15 +66,7 @@ function StocktakeList() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item label={t('list.year')}>
-            <Select
-              aria-label={t('list.year')}
-              className="filter-select-narrow"
-              value={year ?? 'all'}
-              onChange={(v) => set({ year: v === thisYear ? null : v })}
-              options={[...years().map((y) => ({ value: y, label: `${y}` })), { value: 'all', label: t('list.allYears') }]}
-            />
-          </Form.Item>
+          <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
           <Form.Item>
             <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={STOCKTAKE_STATES.map((s) => ({ value: s, label: t(`sState.${s}`) }))} />
           </Form.Item>
@@ -85,16 +80,14 @@ function StocktakeList() {
         ) : null}
       </div>
       <ErrorAlert error={list.error} />
-      <Table<StocktakeRow>
-        rowKey="id"
-        size="small"
+      <ListTable<StocktakeRow>
+        list={list}
+        page={page}
+        pageSize={20}
+        set={set}
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        locale={{ emptyText: t('st.empty') }}
-        onRow={(r) => ({ onDoubleClick: () => navigate(`/r/supplies/stocktakes/${r.id}`) })}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        empty={t('st.empty')}
+        onOpen={(r) => navigate(`/r/supplies/stocktakes/${r.id}`)}
       />
       {creating ? <NewStocktake onClose={() => setCreating(false)} onCreated={(id) => navigate(`/r/supplies/stocktakes/${id}`)} /> : null}
     </>

@@ -9,9 +9,12 @@ import { useSearchParams } from 'react-router';
 import type { LedgerRow } from '../../../db/contract/supplies';
 import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
+import { yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
+import { num, useListParams } from '../../components/useListParams';
 import { openPrint, registerPrintRoute } from '../../print';
-import { num, qty, useListParams, yuan } from './shared';
+import { qty } from './shared';
 
 export function Summary() {
   const { t } = useTranslation('supplies');
@@ -66,16 +69,15 @@ export function Summary() {
         <ExportButton register="supplies.ledger" filter={filter} />
       </div>
       <ErrorAlert error={list.error} />
-      <Table<LedgerRow>
+      <ListTable<LedgerRow>
+        list={list}
+        page={page}
+        pageSize={50}
+        set={set}
         className="sup-summary-table"
         rowKey="itemId"
-        size="small"
         bordered
         columns={columns}
-        dataSource={list.data?.rows}
-        loading={list.isFetching}
-        onChange={(p) => set({ page: p.current && p.current > 1 ? p.current : null }, true)}
-        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
         scroll={{ x: 1100 }}
         summary={() =>
           tot ? (

@@ -1,10 +1,11 @@
 // The steps of a trip as dialogs: 申请 (or its edit), 审批, 派车, 出车, 回车, 作废.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { COST_TYPES, MAX_AVERAGE_KMH, applyInput, departInput, returnInput, voidInput, type Trip } from '../../../db/contract/vehicles';
 import { useApiMutation, useApiQuery, type ApiError } from '../../api';
+import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalValues } from '../../components/ApprovalFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
 import { fieldRule } from '../../components/zodRule';
@@ -177,8 +178,7 @@ export function ApplyDialog({ trip, onClose, onSaved }: { trip: Trip | 'new'; on
 // 审批
 
 interface ApproveValues {
-  mode: 'cosign' | 'paper';
-  approval: { decision: 'approved' | 'rejected'; comment?: string; login?: string; password?: string; signerId?: number; signedAt?: Dayjs; filingNo?: string };
+  approval: ApprovalValues;
 }
 
 export function ApproveDialog({ trip, onClose }: { trip: Trip; onClose: () => void }) {
@@ -187,18 +187,12 @@ export function ApproveDialog({ trip, onClose }: { trip: Trip; onClose: () => vo
   const [form] = Form.useForm<ApproveValues>();
   const [error, setError] = useState<ApiError | null>(null);
   const approve = useApiMutation('vehicles.approve', VEHICLE_READS);
-  const mode = Form.useWatch('mode', form) ?? 'cosign';
 
   const submit = async (v: ApproveValues) => {
     setError(null);
-    const a = v.approval;
-    const approval =
-      v.mode === 'cosign'
-        ? { mode: 'cosign' as const, decision: a.decision, comment: a.comment ?? '', login: a.login ?? '', password: a.password ?? '' }
-        : { mode: 'paper' as const, decision: a.decision, comment: a.comment ?? '', signerId: a.signerId ?? 0, signedAt: a.signedAt ? isoOf(a.signedAt) : '', filingNo: a.filingNo ?? '' };
     try {
-      const r = await approve.mutateAsync({ id: trip.id, approval });
-      message.success(t('approve.done', { decision: t(`approve.${a.decision}`), number: r.number }));
+      const r = await approve.mutateAsync({ id: trip.id, approval: approvalOf(v.approval) });
+      message.success(t('approve.done', { decision: t(`approve.${v.approval.decision}`), number: r.number }));
       onClose();
     } catch (e) {
       form.setFieldValue(['approval', 'password'], '');
@@ -211,60 +205,11 @@ export function ApproveDialog({ trip, onClose }: { trip: Trip; onClose: () => vo
       <Typography.Paragraph type="secondary">
         {trip.applicantName}（{trip.department}）：{trip.reason} — {trip.destination}，{dt(trip.plannedOut)} 至 {dt(trip.plannedReturn)}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ mode: 'cosign', approval: { decision: 'approved', signedAt: dayjs() } }} aria-label={t('approve.title', { number: trip.number })}>
-        <Form.Item name="mode" label={t('approve.mode')}>
-          <Radio.Group
-            options={[
-              { value: 'cosign', label: t('approve.cosign') },
-              { value: 'paper', label: t('approve.paper') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name={['approval', 'decision']} label={t('approve.decision')}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'approved', label: t('approve.approved') },
-              { value: 'rejected', label: t('approve.rejected') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name={['approval', 'comment']} label={t('approve.comment')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        {mode === 'cosign' ? (
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name={['approval', 'login']} label={t('approve.login')} rules={[{ required: true, whitespace: true, message: '请填写审批人登录名' }]}>
-                <Input autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name={['approval', 'password']} label={t('approve.password')} rules={[{ required: true, message: '请审批人输入本人密码' }]}>
-                <Input.Password autoComplete="new-password" />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : (
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name={['approval', 'signerId']} label={t('approve.signer')} rules={[{ required: true, message: `请选择${t('approve.signer')}` }]}>
-                <PersonSelect role="approver" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name={['approval', 'signedAt']} label={t('approve.signedAt')} rules={[{ required: true, message: `请选择${t('approve.signedAt')}` }]}>
-                <DatePicker showTime={{ format: 'HH:mm' }} format={DT_FORMAT} className="vehicles-full" />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name={['approval', 'filingNo']} label={t('approve.filingNo')} rules={[{ required: true, whitespace: true, message: `请填写${t('approve.filingNo')}` }]}>
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ approval: approvalDefaults() }} aria-label={t('approve.title', { number: trip.number })}>
+        <ApprovalFields
+          form={form}
+          text={{ cosign: t('approve.cosign'), paper: t('approve.paper'), decision: t('approve.decision'), comment: t('approve.comment'), optional: '', cosignHint: null, paperHint: null, needSignedAt: t('approve.needSignedAt') }}
+        />
         <Typography.Paragraph type="secondary" className="vehicles-note">
           {t('approve.segregation')}
         </Typography.Paragraph>
