@@ -281,7 +281,7 @@ export const enUS: Resources = {
     needPassword: 'The approver types their password',
     needComment: 'Enter the review comment',
   },
-  list: { year: 'Year', allYears: 'All years' },
+  list: { year: 'Year', allYears: 'All years', state: 'State', anyState: 'Any state' },
   people: { choose: 'Choose a person' },
   history: { none: 'Nothing yet' },
   errors: {

@@ -255,7 +255,7 @@ export const zhCN = {
     needPassword: '请审批人输入本人密码',
     needComment: '请填写审核意见',
   },
-  list: { year: '年度', allYears: '全部年度' },
+  list: { year: '年度', allYears: '全部年度', state: '状态', anyState: '全部状态' },
   people: { choose: '请选择人员' },
   history: { none: '暂无记录' },
   errors: {

@@ -18,6 +18,7 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { dateOf, futureDay, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { toFen, yuan } from '../../components/money';
 import { ExportButton, ImportDialog } from '../../components/output';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -170,9 +171,7 @@ export function Cards() {
               {t('list.activeOnly')}
             </Checkbox>
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('list.keyword')} className="filter-keyword" allowClear placeholder={t('list.keyword')} defaultValue={f.q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('list.keyword')} value={f.q} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">

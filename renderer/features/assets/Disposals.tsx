@@ -16,6 +16,7 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { dateOf, fmtTime, futureDay, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { toFen, yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
 import { num, useListParams } from '../../components/useListParams';
@@ -74,9 +75,7 @@ export function Disposals() {
           <Form.Item>
             <Select aria-label={t('f.status')} className="filter-select" allowClear placeholder={t('list.anyStatus')} value={state} onChange={(v) => set({ state: v })} options={DISPOSAL_STATES.map((s) => ({ value: s, label: t(`dState.${s}`) }))} />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('disp.keyword')} className="filter-keyword" allowClear placeholder={t('disp.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('disp.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">

@@ -1,7 +1,7 @@
 // 借支: an advance applied for, approved, paid (cash from the petty-cash fund or by transfer), then
 // settled by reimbursements (冲账) and/or cash returned; overdue ones are flagged. Prints as 借款单.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Radio, Row, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Radio, Row, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -14,9 +14,11 @@ import { hasRole, useMe } from '../../app/session';
 import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
 import { PersonSelect } from '../../components/PersonSelect';
+import { StateFilter } from '../../components/StateFilter';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
@@ -70,15 +72,11 @@ export function Advances() {
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
           <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
-          <Form.Item>
-            <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={ADVANCE_STATES.map((s) => ({ value: s, label: t(`advanceState.${s}`) }))} />
-          </Form.Item>
+          <StateFilter value={state} states={ADVANCE_STATES} label={(s) => t(`advanceState.${s}`)} set={set} />
           <Form.Item label={t('list.overdueOnly')}>
             <Switch aria-label={t('list.overdueOnly')} size="small" checked={!!overdue} onChange={(v) => set({ overdue: v ? 1 : null })} />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('adv.keyword')} className="filter-keyword" allowClear placeholder={t('adv.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('adv.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <RegisterToolbar register={EXP_REGISTER_ADVANCES} filter={filter} year={year} paperName="借支登记簿" printText={t('adv.printRegister')} newText={keeper ? t('adv.new') : null} onNew={() => setCreating(true)} />

@@ -16,9 +16,11 @@ import { hasRole, useMe } from '../../app/session';
 import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
 import { PersonSelect } from '../../components/PersonSelect';
+import { StateFilter } from '../../components/StateFilter';
 import { useDebounced } from '../../components/useDebounced';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
@@ -77,18 +79,14 @@ export function Applications() {
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
           <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
-          <Form.Item>
-            <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={APP_STATES.map((s) => ({ value: s, label: t(`appState.${s}`) }))} />
-          </Form.Item>
+          <StateFilter value={state} states={APP_STATES} label={(s) => t(`appState.${s}`)} set={set} />
           <Form.Item>
             <Select aria-label={t('f.category')} className="filter-select" allowClear placeholder={t('list.anyCategory')} value={categoryId} onChange={(v) => set({ category: v })} options={(cats.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
           <Form.Item label={t('list.largeOnly')}>
             <Switch aria-label={t('list.largeOnly')} size="small" checked={!!large} onChange={(v) => set({ large: v ? 1 : null })} />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('app.keyword')} className="filter-keyword" allowClear placeholder={t('app.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('app.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <RegisterToolbar register={EXP_REGISTER_APPS} filter={filter} year={year} paperName="费用事前申请登记簿" printText={t('app.printRegister')} newText={keeper ? t('app.new') : null} onNew={() => setCreating(true)} />

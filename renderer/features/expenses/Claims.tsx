@@ -14,8 +14,10 @@ import { hasRole, useMe } from '../../app/session';
 import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
+import { StateFilter } from '../../components/StateFilter';
 import { useDebounced } from '../../components/useDebounced';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
@@ -85,18 +87,14 @@ export function Claims() {
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
           <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
-          <Form.Item>
-            <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={CLAIM_STATES.map((s) => ({ value: s, label: t(`claimState.${s}`) }))} />
-          </Form.Item>
+          <StateFilter value={state} states={CLAIM_STATES} label={(s) => t(`claimState.${s}`)} set={set} />
           <Form.Item>
             <Select aria-label={t('f.category')} className="filter-select" allowClear placeholder={t('list.anyCategory')} value={categoryId} onChange={(v) => set({ category: v })} options={(cats.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
           <Form.Item>
             <Select aria-label={t('f.paymentMethod')} className="filter-select-narrow" allowClear placeholder={t('f.paymentMethod')} value={paymentMethod} onChange={(v) => set({ pay: v })} options={PAYMENT_METHODS.map((p) => ({ value: p, label: t(`pay.${p}`) }))} />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('claim.keyword')} className="filter-keyword" allowClear placeholder={t('claim.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('claim.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <RegisterToolbar register={EXP_REGISTER_CLAIMS} filter={filter} year={year} paperName="费用报销登记簿" printText={t('claim.printRegister')} newText={keeper ? t('claim.new') : null} onNew={() => setCreating(true)} />

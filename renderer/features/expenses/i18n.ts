@@ -23,7 +23,7 @@ export const zhCN = {
     removeLine: '删除行',
     archive: '年度归档打印',
   },
-  list: { year: '年度', allYears: '全部年度', anyState: '全部状态', anyCategory: '全部类别', largeOnly: '只看大额', overdueOnly: '只看逾期' },
+  list: { year: '年度', allYears: '全部年度', anyCategory: '全部类别', largeOnly: '只看大额', overdueOnly: '只看逾期' },
   f: {
     appNumber: '申请编号',
     claimNumber: '报销单号',
@@ -376,7 +376,7 @@ export const enUS: typeof zhCN = {
   attKind: { receipt: 'Invoice/receipt', basis: 'Basis document', other: 'Other' },
   settle: { claim: 'Offset by reimbursement', cash: 'Cash returned' },
   common: { optional: ' (optional)', total: '{{total}} in all', yuan: 'yuan', yuanOf: '{{v}} yuan', none: 'None', voided: 'Voided', removeLine: 'Remove line', archive: 'Year-end archive' },
-  list: { year: 'Year', allYears: 'All years', anyState: 'Any state', anyCategory: 'Any category', largeOnly: 'Large only', overdueOnly: 'Overdue only' },
+  list: { year: 'Year', allYears: 'All years', anyCategory: 'Any category', largeOnly: 'Large only', overdueOnly: 'Overdue only' },
   f: {
     appNumber: 'Application no.',
     claimNumber: 'Claim no.',

@@ -12,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
 import { ExportButton, ImportDialog } from '../../components/output';
@@ -77,9 +78,7 @@ export function Items() {
     <>
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
-          <Form.Item>
-            <Input.Search aria-label={t('items.keyword')} className="filter-keyword" allowClear placeholder={t('items.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('items.keyword')} value={q} set={set} />
           <Form.Item>
             <Select
               aria-label={t('f.category')}

@@ -1,7 +1,7 @@
 // 办公用品出入库明细账 on screen: every movement with its running balance; filters by year, dates,
 // kind, item, recipient, department and text; paging and sort by the core.
 import { useMemo } from 'react';
-import { Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Table, Tag } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -11,6 +11,7 @@ import { MOVEMENT_KINDS, type Movement, type MovementKind } from '../../../db/co
 import type { RegisterFilter } from '../../../db/contract/output';
 import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -125,9 +126,7 @@ export function LedgerList() {
               options={departments.map((d) => ({ value: d, label: d }))}
             />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('list.keyword')} className="filter-keyword" allowClear placeholder={t('list.keyword')} defaultValue={f.q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('list.keyword')} value={f.q} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">

@@ -16,11 +16,13 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
 import { PeopleSelect } from '../../components/PeopleSelect';
 import { PersonSelect } from '../../components/PersonSelect';
+import { StateFilter } from '../../components/StateFilter';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
@@ -72,20 +74,8 @@ export function Purchases() {
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
           <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
-          <Form.Item>
-            <Select
-              aria-label={t('f.state')}
-              className="filter-select"
-              allowClear
-              placeholder={t('list.anyState')}
-              value={state}
-              onChange={(v) => set({ state: v })}
-              options={PURCHASE_STATES.map((s) => ({ value: s, label: t(`pState.${s}`) }))}
-            />
-          </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('purchase.keyword')} className="filter-keyword" allowClear placeholder={t('purchase.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <StateFilter value={state} states={PURCHASE_STATES} label={(s) => t(`pState.${s}`)} set={set} />
+          <KeywordFilter label={t('purchase.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">

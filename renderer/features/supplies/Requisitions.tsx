@@ -2,7 +2,7 @@
 // in full or in part against the stock on hand, closed or voided; 退库 from an issue. The 领用登记表
 // with a signature cell per recipient prints from the generic register route.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -16,9 +16,11 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { dateOf, futureDay } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
 import { PersonSelect } from '../../components/PersonSelect';
+import { StateFilter } from '../../components/StateFilter';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
@@ -74,23 +76,11 @@ export function Requisitions() {
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
           <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
-          <Form.Item>
-            <Select
-              aria-label={t('f.state')}
-              className="filter-select"
-              allowClear
-              placeholder={t('list.anyState')}
-              value={state}
-              onChange={(v) => set({ state: v })}
-              options={REQ_STATES.map((s) => ({ value: s, label: t(`rState.${s}`) }))}
-            />
-          </Form.Item>
+          <StateFilter value={state} states={REQ_STATES} label={(s) => t(`rState.${s}`)} set={set} />
           <Form.Item>
             <PersonSelect aria-label={t('f.requester')} className="filter-select" allowClear placeholder={t('f.requester')} value={requesterId} onChange={(v) => set({ person: v })} />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('req.keyword')} className="filter-keyword" allowClear placeholder={t('req.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('req.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">

@@ -20,6 +20,7 @@ import { applyApiError } from '../../components/formErrors';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
 import { PersonSelect } from '../../components/PersonSelect';
+import { StateFilter } from '../../components/StateFilter';
 import { useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
@@ -67,9 +68,7 @@ function StocktakeList() {
       <Card size="small" className="filter-card">
         <Form layout="inline" className="filter-bar">
           <YearFilter year={year} onChange={(v) => set({ year: v === thisYear ? null : v })} />
-          <Form.Item>
-            <Select aria-label={t('f.state')} className="filter-select" allowClear placeholder={t('list.anyState')} value={state} onChange={(v) => set({ state: v })} options={STOCKTAKE_STATES.map((s) => ({ value: s, label: t(`sState.${s}`) }))} />
-          </Form.Item>
+          <StateFilter value={state} states={STOCKTAKE_STATES} label={(s) => t(`sState.${s}`)} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">

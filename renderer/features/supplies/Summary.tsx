@@ -1,6 +1,6 @@
 // 收发存汇总: per item, 上期结存 / 本期入库 / 本期发出 / 本期结存 in quantities and amounts for any
 // period (the core reads the closing balance from the running balance of the period's last movement).
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { useSearchParams } from 'react-router';
 import type { LedgerRow } from '../../../db/contract/supplies';
 import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
 import { ExportButton } from '../../components/output';
@@ -55,9 +56,7 @@ export function Summary() {
           <Form.Item>
             <Select aria-label={t('f.category')} className="filter-select" allowClear placeholder={t('f.category')} value={category} onChange={(v) => set({ category: v })} options={(cats.data ?? []).map((c) => ({ value: c.category, label: c.category }))} />
           </Form.Item>
-          <Form.Item>
-            <Input.Search aria-label={t('items.keyword')} className="filter-keyword" allowClear placeholder={t('items.keyword')} defaultValue={q} onSearch={(v) => set({ q: v.trim() })} />
-          </Form.Item>
+          <KeywordFilter label={t('items.keyword')} value={q} set={set} />
         </Form>
       </Card>
       <div className="sup-toolbar">
