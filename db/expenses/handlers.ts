@@ -39,6 +39,7 @@ import {
   category,
   categories,
   claimBlockers,
+  assetCardsMissing,
   acceptanceOf,
   claimDetail,
   claimedAgainst,
@@ -279,7 +280,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
       created_at: ctx.nowIso,
       updated_at: ctx.nowIso,
     });
-    const d = appDetail(ctx.db, id, ctx);
+    const d = appDetail(ctx.db, id);
     ctx.note({
       objectType: EXP_APP_OBJECT,
       objectId: id,
@@ -300,7 +301,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const { a: ap, step, last, approvers } = approveStep(ctx, EXP_APP_OBJECT, a, [a.applicant_id, a.recorded_by_id], input.approval);
     if (ap.decision === 'rejected') updateRow(ctx.db, 'expense_apps', a.id, { state: 'rejected', updated_at: ctx.nowIso });
     else updateRow(ctx.db, 'expense_apps', a.id, { approved_steps: a.approved_steps + 1, approvers, state: last ? 'approved' : 'pending', updated_at: ctx.nowIso });
-    const d = appDetail(ctx.db, a.id, ctx);
+    const d = appDetail(ctx.db, a.id);
     ctx.note({
       objectType: EXP_APP_OBJECT,
       objectId: a.id,
@@ -317,7 +318,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const label = checkLargeDecision(ctx, input.decisionId, a.estimated_fen, a.id);
     updateRow(ctx.db, 'expense_apps', a.id, { decision_id: input.decisionId, updated_at: ctx.nowIso });
     ctx.note({ objectType: EXP_APP_OBJECT, objectId: a.id, before: { decisionId: a.decision_id }, after: { decisionId: input.decisionId, decision: label }, message: `事前申请 ${a.number} 关联集体决策：${label}` });
-    return appDetail(ctx.db, a.id, ctx);
+    return appDetail(ctx.db, a.id);
   },
 
   'expenses.appVoid': (ctx, input) => {
@@ -328,7 +329,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     if (live) refuse(`事前申请${a.number}已有报销单${live.number}，须先作废该报销单`, 'id');
     updateRow(ctx.db, 'expense_apps', a.id, { state: 'void', void_reason: input.reason, voided_at: ctx.nowIso, voided_by_id: ctx.me().userId, updated_at: ctx.nowIso });
     ctx.note({ objectType: EXP_APP_OBJECT, objectId: a.id, before: { state: a.state }, after: { state: 'void', reason: input.reason }, message: `作废事前申请 ${a.number}：${input.reason}` });
-    return appDetail(ctx.db, a.id, ctx);
+    return appDetail(ctx.db, a.id);
   },
 
   'expenses.accept': (ctx, input) => {
@@ -344,7 +345,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
       if (l.assetCardId && !stmt(ctx.db, 'SELECT 1 FROM asset_cards WHERE id = ?').get(l.assetCardId)) refuse('固定资产卡片不存在', `lines.${i}.assetCardId`);
       insertRow(ctx.db, 'expense_acceptance_lines', { acceptance_id: xid, line_no: i + 1, name: l.name, quantity: l.quantity, unit_price_fen: l.unitPriceFen, fixed_asset: l.unitPriceFen >= threshold ? 1 : 0, asset_card_id: l.assetCardId ?? null });
     });
-    const d = appDetail(ctx.db, a.id, ctx);
+    const d = appDetail(ctx.db, a.id);
     const assets = d.acceptance!.lines.filter((l) => l.fixedAsset);
     ctx.note({
       objectType: EXP_APP_OBJECT,
@@ -368,17 +369,17 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     updateRow(ctx.db, 'expense_acceptance_lines', l.id, { asset_card_id: card.id });
     const a = loadApp(ctx.db, l.appId);
     ctx.note({ objectType: EXP_APP_OBJECT, objectId: a.id, after: { line: l.name, assetCard: card.number }, message: `${a.number} 验收物品“${l.name}”关联固定资产卡片 ${card.number}（${card.name}）` });
-    return appDetail(ctx.db, a.id, ctx);
+    return appDetail(ctx.db, a.id);
   },
 
   'expenses.appList': (ctx, input) => ({ rows: listApps(ctx.db, input, input.sort, input.pageSize, (input.page - 1) * input.pageSize), total: countApps(ctx.db, input) }),
-  'expenses.appGet': (ctx, input) => appDetail(ctx.db, input.id, ctx),
+  'expenses.appGet': (ctx, input) => appDetail(ctx.db, input.id),
 
   // ---- reimbursements ----
   'expenses.claim': (ctx, input) => {
     const a = loadApp(ctx.db, input.applicationId);
     if (a.state !== 'approved') refuse(`事前申请${a.number}为“${APP_STATE_LABELS[a.state]}”：报销须有已批准的事前申请`, 'applicationId');
-    const blockers = claimBlockers(ctx.db, a, acceptanceOf(ctx.db, a.id), ctx);
+    const blockers = claimBlockers(a, acceptanceOf(ctx.db, a.id));
     if (blockers.length) refuse(`${a.number}还不能报销：${blockers.join('；')}`, 'applicationId');
     const acceptance = acceptanceOf(ctx.db, a.id)!;
     // 重复报销: the same invoice (number and amount) on any live claim.
@@ -505,7 +506,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const k = loadClaim(ctx.db, input.id);
     if (k.state !== 'approved') refuse(`报销单${k.number}为“${CLAIM_STATE_LABELS[k.state]}”：签批完成后才能支付`, 'id');
     // Re-checked at the moment money leaves: an asset card must exist for every fixed-asset line.
-    const blockers = claimBlockers(ctx.db, loadApp(ctx.db, k.app_id), acceptanceOf(ctx.db, k.app_id), ctx).filter((b) => b.includes('固定资产'));
+    const blockers = assetCardsMissing(acceptanceOf(ctx.db, k.app_id));
     if (blockers.length) refuse(blockers.join('；'), 'id');
     const paidOn = pastDate(ctx, input.paidOn, '支付日期', 'paidOn', { date: k.claimed_on, what: '报销日期' });
     let offset = 0;

@@ -10,7 +10,6 @@ import { likePattern } from '../core/sql';
 import { getDecision } from '../minutes/queries';
 import { suppliesSettings } from '../supplies/util';
 import {
-  CLAIM_STEPS,
   DEFAULT_EXPENSES_SETTINGS,
   EXP_ADVANCE_OBJECT,
   EXP_APP_OBJECT,
@@ -177,7 +176,7 @@ export function listApps(db: Db, f: AppFilter, sort: string, limit: number, offs
   return (db.prepare(`${APP_SELECT} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as AppDbRow[]).map((r) => toAppRow(db, r));
 }
 
-export function appDetail(db: Db, id: number, now: Pick<C, 'now'>): AppDetail {
+export function appDetail(db: Db, id: number): AppDetail {
   const r = db.prepare(`${APP_SELECT} WHERE a.id = ?`).get(id) as AppDbRow | undefined;
   if (!r) return notFound('事前申请');
   const row = toAppRow(db, r);
@@ -193,7 +192,7 @@ export function appDetail(db: Db, id: number, now: Pick<C, 'now'>): AppDetail {
     attachments: attachmentsOf(db, EXP_APP_OBJECT, id),
     claims,
     voidReason: a.void_reason,
-    claimBlockers: claimBlockers(db, a, acceptance, now),
+    claimBlockers: claimBlockers(a, acceptance),
     assetThreshold: suppliesSettings(db).assetThreshold,
   };
 }
@@ -215,15 +214,13 @@ export function acceptanceOf(db: Db, appId: number): AppDetail['acceptance'] {
   return { ...x, lines };
 }
 
+/** Accepted goods at or above the fixed-asset threshold that have no asset card yet, in words. */
+export const assetCardsMissing = (acceptance: AppDetail['acceptance']): string[] =>
+  (acceptance?.lines ?? []).filter((l) => l.fixedAsset && !l.assetCardId).map((l) => `“${l.name}”单价达到固定资产标准，须先登记固定资产卡片`);
+
 /** What stands between an application and a reimbursement, in words. */
-export function claimBlockers(db: Db, a: AppDb, acceptance: AppDetail['acceptance'], _now: Pick<C, 'now'>): string[] {
-  const out: string[] = [];
-  if (a.state !== 'approved') out.push('事前申请尚未批准');
-  if (!acceptance) out.push('尚未事后验收');
-  for (const l of acceptance?.lines ?? []) {
-    if (l.fixedAsset && !l.assetCardId) out.push(`“${l.name}”单价达到固定资产标准，须先登记固定资产卡片`);
-  }
-  return out;
+export function claimBlockers(a: AppDb, acceptance: AppDetail['acceptance']): string[] {
+  return [...(a.state !== 'approved' ? ['事前申请尚未批准'] : []), ...(acceptance ? [] : ['尚未事后验收']), ...assetCardsMissing(acceptance)];
 }
 
 // ---- reimbursements ----
@@ -465,4 +462,3 @@ export function cashList(db: Db, f: Omit<ParsedInput<'expenses.cashList'>, 'page
   return { rows, total } as { rows: import('../contract').Output<'expenses.cashList'>['rows']; total: number };
 }
 
-export const CLAIM_STEP_ORDER = CLAIM_STEPS;
