@@ -62,6 +62,7 @@ function runRange(o: { file: string; nativeBinding?: string; from: number; to: n
     const w = new Worker(WORKER, { eval: true, workerData: { ...o, module, columns: AUDIT_COLUMNS } });
     w.once('message', resolve);
     w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`校验线程退出（${code}）`)));
   });
 }
 
@@ -77,7 +78,7 @@ export async function verifyChainParallel(
   file: string,
   checkedAt: string,
   external: { seq: number; hash: string }[] = [],
-  o: { nativeBinding?: string; workers?: number; minEntries?: number } = {},
+  o: { nativeBinding?: string; workers?: number; minEntries?: number; /** Tests: fail rather than fall back to the walk in place. */ strict?: boolean } = {},
 ): Promise<VerifyResult> {
   const max = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n;
   const workers = Math.max(1, Math.min(o.workers ?? cpus().length, 8));
@@ -86,14 +87,24 @@ export async function verifyChainParallel(
   const wanted = known.map((k) => k.seq);
   const size = Math.ceil(max / workers);
   const ranges = Array.from({ length: workers }, (_, i) => ({ from: i * size + 1, to: Math.min(max, (i + 1) * size) })).filter((r) => r.from <= r.to);
-  const results = await Promise.all(ranges.map((r) => runRange({ file, nativeBinding: o.nativeBinding, ...r, wanted })));
+  let results: RangeResult[];
+  try {
+    results = await Promise.all(ranges.map((r) => runRange({ file, nativeBinding: o.nativeBinding, ...r, wanted })));
+  } catch (e) {
+    if (o.strict) throw e;
+    results = [];
+  }
+  // A worker that could not run (or read) leaves the answer to the walk in place, which says the same.
+  if (results.length !== ranges.length || results.some((r) => r.error)) {
+    if (o.strict) throw new Error(results.find((r) => r.error)?.error ?? 'worker failed');
+    return verifyChain(db, checkedAt, external);
+  }
   let count = 0;
   let prev = GENESIS_HASH;
   const hashes = new Map<number, string>();
   const fail = (seq: number, problem: string): VerifyResult => ({ ok: false, count, firstBrokenSeq: seq, problem, checkpoint: { seq: 0, hash: '', short: '' }, checkedAt });
   for (const [i, r] of results.entries()) {
     const range = ranges[i];
-    if (r.error) throw new Error(r.error);
     count += r.count;
     // The range's first entry must link to where the previous range ended.
     if (r.count > 0 && r.firstPrev !== prev && !(r.broken && r.broken.seq === range.from && r.broken.kind === 'missing')) return fail(range.from, PROBLEM.link(range.from));

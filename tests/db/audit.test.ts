@@ -18,7 +18,7 @@ async function withHistory(): Promise<{ core: Core; admin: string }> {
 async function verify(core: Core, external: { seq: number; hash: string }[] = []) {
   const inPlace = verifyChain(core.state.db, 'now', external);
   core.state.db.pragma('wal_checkpoint(PASSIVE)');
-  const split = await verifyChainParallel(core.state.db, core.state.databaseFile, 'now', external, { workers: 3, minEntries: 0 });
+  const split = await verifyChainParallel(core.state.db, core.state.databaseFile, 'now', external, { workers: 3, minEntries: 0, strict: true });
   expect(split).toEqual(inPlace);
   return inPlace;
 }

@@ -260,3 +260,25 @@ describe('the start-up check in the background', () => {
     core.close();
   });
 });
+
+describe('checks in a worker', () => {
+  it('give the same verdict as in place, and fall back to checking in place when no worker can load SQLite', async () => {
+    const { checkInWorker, checkInBackground } = await import('../../db/core/sqlite-checks');
+    const dir = tempDir();
+    const core = makeCore(dir);
+    await setupAdmin(core);
+    core.close();
+    const file = join(dir, DB_FILE);
+    expect(await checkInWorker(file, 'integrity_check')).toEqual({ ran: true, result: 'ok' });
+    // A native binding that does not exist: the worker cannot run, the check still answers.
+    const broken = await checkInWorker(file, 'quick_check', '/nonexistent/better_sqlite3.node');
+    expect(broken.ran).toBe(false);
+    // …and then the check runs here (with the binding this process has) rather than failing the file.
+    expect(await checkInBackground(file, 'quick_check')).toBe('ok');
+    // A file that is not a database at all is a verdict, not a failure to run.
+    writeFileSync(join(dir, 'junk.sqlite'), Buffer.alloc(8192, 7));
+    const junk = await checkInWorker(join(dir, 'junk.sqlite'), 'quick_check');
+    expect(junk.ran).toBe(true);
+    expect(junk.result).not.toBe('ok');
+  });
+});
