@@ -1,7 +1,6 @@
 // Reads of the minutes register: types, books, meeting records with their checks, agenda items,
 // decisions. Prepared statements with parameters only. Other registers may import `getDecision`
 // to check a decision inside their own transaction (e.g. a large payment citing a 党组会议 decision).
-import type Database from 'better-sqlite3';
 import type { Db } from '../core/open';
 import { DomainError } from '../core/errors';
 import { likePattern } from '../core/sql';
@@ -38,15 +37,9 @@ import type { RegisterFilter } from '../contract/output';
 
 // ---- small helpers ------------------------------------------------------------------------------
 
-const cache = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>();
-/** A prepared statement, compiled once per connection. */
-export function stmt(db: Db, sql: string): Database.Statement<unknown[]> {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
+/** A prepared statement, compiled once per connection (core/rows). */
+export { stmt } from '../core/rows';
+import { stmt } from '../core/rows';
 type Args = unknown[];
 export const all = <T>(db: Db, sql: string, ...args: Args) => stmt(db, sql).all(...args) as T[];
 export const one = <T>(db: Db, sql: string, ...args: Args) => stmt(db, sql).get(...args) as T | undefined;

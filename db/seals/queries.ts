@@ -1,5 +1,4 @@
 // Prepared SQL of the seals register and the mapping of its rows to the contract's shapes.
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../core/open';
 import { likePattern } from '../core/sql';
 import {
@@ -21,28 +20,12 @@ export const HANDOVER_SEQ = 'seals.handover';
 export const USE_PREFIX = '用印';
 export const HANDOVER_PREFIX = '印交';
 
-// Statements are compiled once per connection (a restore opens a new one).
-const cache = new WeakMap<Db, Map<string, Statement>>();
-export function stmt(db: Db, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
+// The statement cache and people by id are the core's (core/rows); re-exported for this area's files.
+export { stmt, userLite, type UserLite } from '../core/rows';
+import { stmt, type UserLite } from '../core/rows';
 
 // ---- people ----
 
-export interface UserLite {
-  id: number;
-  name: string;
-  department: string;
-  post: string;
-  roles: string;
-  active: number;
-}
-export const userLite = (db: Db, id: number | null | undefined) =>
-  id ? (stmt(db, 'SELECT id, name, department, post, roles, active FROM users WHERE id = ?').get(id) as UserLite | undefined) : undefined;
 export const isApprover = (u: UserLite) => (JSON.parse(u.roles) as string[]).includes('approver');
 export const personOf = (u: UserLite) => ({ id: u.id, name: u.name, department: u.department, post: u.post });
 
