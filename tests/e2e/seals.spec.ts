@@ -282,6 +282,9 @@ test('先用印后补批在首页红色提示直至审批人补签；印章交�
   await expect(appr).toBeHidden();
   await expect(drawer.locator('.ant-tag', { hasText: '事后补批' })).toBeVisible();
   await expect(drawer.locator('.ant-tag', { hasText: '待补签' })).toHaveCount(0);
+  // The confirmation toast lies over the drawer's close button: it must let the click through (and,
+  // hovered, not stop its own timer and stay there).
+  await expect(page.locator('.ant-message-notice', { hasText: '审批已记录' })).toHaveCSS('pointer-events', 'none');
   await drawer.locator('.ant-drawer-close').click();
   await go(page, '首页');
   await expect(tile.locator('li', { hasText: '事后补批待补签' })).toHaveCount(0);
