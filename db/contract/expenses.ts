@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineMethods } from './method';
 import type { RegisterDef } from './registers';
 import { approvalInput } from './approvals';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, attachmentShape } from './attachments';
+import { attachmentMethods, attachmentShape } from './attachments';
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, attachmentShape, type Attachment, type AttachmentKind } from './attachments';
 import { fen, id, isoDate, listInput, listOutput, optionalText, positiveInt, text, year, type Role } from './common';
 
@@ -222,20 +222,6 @@ export const cashCountInput = z.object({
   note: optionalText('说明', 300).default(''),
 });
 
-export const attachInput = z.object({
-  objectType: z.enum([EXP_APP_OBJECT, EXP_CLAIM_OBJECT, EXP_ADVANCE_OBJECT]).describe('附件所属'),
-  objectId: id('单据'),
-  kind: z.enum(ATTACHMENT_KINDS, { message: '请选择附件类型' }).describe('附件类型'),
-  name: text('文件名', 120),
-  /** The file's bytes in base64 (≤ 20 MB decoded); its type is read from the bytes, not the name. */
-  dataBase64: z
-    .string()
-    .min(1, { message: '请选择文件' })
-    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4, { message: '附件不能超过 20 MB' })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '附件内容不是有效的文件数据' })
-    .describe('附件'),
-});
-export const attachmentVoidInput = z.object({ id: id('附件'), reason: text('撤下原因', 200) });
 
 export const SORTS = ['date', '-date', 'number', '-number', 'amount', '-amount'] as const;
 const filters = {
@@ -492,15 +478,7 @@ export const expensesMethods = defineMethods({
   'expenses.cashList': { title: '备用金日记账', access: ALL, kind: 'read', input: cashListInput, output: listOutput(cashEntryShape) },
   'expenses.cashStatus': { title: '备用金余额与盘点', access: ALL, kind: 'read', input: z.object({}).default({}), output: cashStatusShape },
 
-  'expenses.attach': { title: '上传附件', access: KEEPERS, kind: 'write', input: attachInput, output: attachmentShape },
-  'expenses.attachmentVoid': { title: '撤下附件', access: KEEPERS, kind: 'write', input: attachmentVoidInput, output: attachmentShape },
-  'expenses.attachmentGet': {
-    title: '查看附件',
-    access: ALL,
-    kind: 'read',
-    input: z.object({ id: id('附件') }),
-    output: attachmentShape.extend({ dataBase64: z.string() }),
-  },
+  ...attachmentMethods('expenses', [EXP_APP_OBJECT, EXP_CLAIM_OBJECT, EXP_ADVANCE_OBJECT], { write: KEEPERS, read: ALL }),
 
   'expenses.monthly': { title: '费用分类月度汇总', access: ALL, kind: 'read', input: z.object({ year }), output: monthlyShape },
   'expenses.attention': { title: '费用待办', access: ALL, kind: 'read', input: z.object({}).default({}), output: attentionShape },

@@ -6,8 +6,13 @@ import { defineMethods } from './method';
 import { fen, id, isoDate, listInput, listOutput, optionalText, text, year, type Role } from './common';
 import { approvalInput } from './approvals';
 import type { RegisterDef } from './registers';
+import { attachmentMethods, attachmentShape } from './attachments';
 
 // ---- vocabulary -------------------------------------------------------------------------------
+
+/** objectType of audit entries and attachments. */
+export const MINUTES_AGENDA_OBJECT = 'minutes.agenda';
+export const MINUTES_MEETING_OBJECT = 'minutes.meeting';
 
 export const TYPE_CODES = ['party_group', 'bureau', 'integrity', 'branch_committee', 'party_members', 'study_group'] as const;
 export type TypeCode = (typeof TYPE_CODES)[number];
@@ -247,6 +252,8 @@ export const agendaDetailShape = agendaRowShape.extend({
   consultationNote: z.string(),
   legalityNote: z.string(),
   attachments: z.array(z.object({ name: z.string(), pages: z.number().nullable() })),
+  /** Scans and documents uploaded to this record (the list above is what the paper record names). */
+  files: z.array(attachmentShape),
   reviewers: z.object({ leader: memberShape.nullable(), office: memberShape.nullable(), secretary: memberShape.nullable() }),
   reviews: z.array(agendaReviewShape),
   approvedAt: z.string().nullable(),
@@ -459,6 +466,8 @@ export const meetingDetailShape = meetingRowShape.extend({
   response: z.string(),
   items: z.array(meetingItemShape),
   attachments: z.array(z.object({ name: z.string(), pages: z.number().nullable() })),
+  /** Scans and documents uploaded to this record (the list above is what the paper record names). */
+  files: z.array(attachmentShape),
   /** Live checks for a draft; the checks recorded at finalising for a finalised record. */
   checks: z.array(checkShape),
   quorum: z.object({ expected: z.number(), present: z.number(), needed: z.number(), ok: z.boolean() }),
@@ -749,6 +758,9 @@ export const minutesMethods = defineMethods({
     input: z.object({ id: id('议题'), reason: text('撤回原因', 300) }),
     output: agendaDetailShape,
   },
+
+  // scans and documents of agenda items and meeting records
+  ...attachmentMethods('minutes', [MINUTES_AGENDA_OBJECT, MINUTES_MEETING_OBJECT], { write: WRITE, read: READ }),
 });
 
 // ---- printed registers --------------------------------------------------------------------------

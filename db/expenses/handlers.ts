@@ -20,9 +20,8 @@ import {
   type CashKind,
   type ExpensesSettings,
 } from '../contract/expenses';
-import { ATTACHMENT_KIND_LABELS } from '../contract/attachments';
 import { recordApproval } from '../core/approvals';
-import { attachmentData, countAttachments, decodeUpload, loadAttachment, sameFileElsewhere, storeAttachment, voidAttachment } from '../core/attachments';
+import { attachmentHandlers, countAttachments, type AttachableRecord } from '../core/attachments';
 import { DomainError, refuse } from '../core/errors';
 import { formatNumber, nextNumber } from '../core/numbering';
 import { activeUser, insertRow, pastDate, stmt, today, updateRow, userLite } from '../core/rows';
@@ -190,24 +189,29 @@ function settle(ctx: C, advanceId: number, kind: 'claim' | 'cash', amount: numbe
 }
 
 /** Attachments may change only while the document has not been signed or decided. */
-function attachable(ctx: C, objectType: string, objectId: number): string {
-  if (objectType === EXP_APP_OBJECT) {
-    const a = loadApp(ctx.db, objectId);
-    if (a.state !== 'pending' || a.approved_steps > 0) refuse(`事前申请${a.number}已进入审批，附件不能再改动`, 'objectId');
-    return a.number;
-  }
-  if (objectType === EXP_CLAIM_OBJECT) {
-    const k = loadClaim(ctx.db, objectId);
-    if (k.state !== 'signing' || k.signed_steps > 0) refuse(`报销单${k.number}已开始签批，单据不能再改动`, 'objectId');
-    return k.number;
-  }
-  const v = loadAdvance(ctx.db, objectId);
-  if (v.state !== 'pending' || v.approved_steps > 0) refuse(`借支${v.number}已进入审批，附件不能再改动`, 'objectId');
-  return v.number;
-}
-
-const numberOf = (db: Db, objectType: string, objectId: number) =>
-  (stmt(db, `SELECT number FROM ${objectType === EXP_APP_OBJECT ? 'expense_apps' : objectType === EXP_CLAIM_OBJECT ? 'expense_claims' : 'expense_advances'} WHERE id = ?`).get(objectId) as { number: string } | undefined)?.number ?? `#${objectId}`;
+const EXPENSE_ATTACHABLES: Record<string, AttachableRecord> = {
+  [EXP_APP_OBJECT]: {
+    label: (db, id) => loadApp(db, id).number,
+    assertOpen: (ctx, id) => {
+      const a = loadApp(ctx.db, id);
+      if (a.state !== 'pending' || a.approved_steps > 0) refuse(`事前申请${a.number}已进入审批，附件不能再改动`, 'objectId');
+    },
+  },
+  [EXP_CLAIM_OBJECT]: {
+    label: (db, id) => loadClaim(db, id).number,
+    assertOpen: (ctx, id) => {
+      const k = loadClaim(ctx.db, id);
+      if (k.state !== 'signing' || k.signed_steps > 0) refuse(`报销单${k.number}已开始签批，单据不能再改动`, 'objectId');
+    },
+  },
+  [EXP_ADVANCE_OBJECT]: {
+    label: (db, id) => loadAdvance(db, id).number,
+    assertOpen: (ctx, id) => {
+      const v = loadAdvance(ctx.db, id);
+      if (v.state !== 'pending' || v.approved_steps > 0) refuse(`借支${v.number}已进入审批，附件不能再改动`, 'objectId');
+    },
+  },
+};
 
 export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
   // ---- settings and categories ----
@@ -661,30 +665,8 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     return { opened: !!last, balanceFen: last?.b ?? 0, lastCount: counts[0] ?? null, counts };
   },
 
-  // ---- attachments ----
-  'expenses.attach': (ctx, input) => {
-    const number = attachable(ctx, input.objectType, input.objectId);
-    const f = decodeUpload(input.dataBase64);
-    const elsewhere = sameFileElsewhere(ctx.db, f.sha256);
-    if (elsewhere) refuse(`同一文件已作为${numberOf(ctx.db, elsewhere.objectType, elsewhere.objectId)}的附件上传，不能重复使用`, 'dataBase64');
-    const a = storeAttachment(ctx, { objectType: input.objectType, objectId: input.objectId, kind: input.kind, name: input.name, ...f });
-    ctx.note({ objectType: input.objectType, objectId: input.objectId, after: { attachment: a.id, kind: a.kind, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 }, message: `${number} 上传${ATTACHMENT_KIND_LABELS[a.kind]}“${a.name}”（${(a.size / 1024).toFixed(0)} KB，SHA-256 ${a.sha256.slice(0, 12)}…）` });
-    return a;
-  },
-  'expenses.attachmentVoid': (ctx, input) => {
-    const a = loadAttachment(ctx.db, input.id);
-    if (a.voided) refuse('该附件已撤下', 'id');
-    const number = attachable(ctx, a.objectType, a.objectId);
-    const r = voidAttachment(ctx, a.id, input.reason);
-    ctx.note({ objectType: a.objectType, objectId: a.objectId, before: { attachment: a.id, name: a.name }, after: { voided: true, reason: input.reason }, message: `${number} 撤下附件“${a.name}”：${input.reason}` });
-    return r;
-  },
-  'expenses.attachmentGet': (ctx, input) => {
-    const a = loadAttachment(ctx.db, input.id);
-    if (![EXP_APP_OBJECT, EXP_CLAIM_OBJECT, EXP_ADVANCE_OBJECT].includes(a.objectType)) throw new DomainError('not_found', '附件不存在');
-    const { objectType: _t, objectId: _i, ...rest } = a;
-    return { ...rest, dataBase64: attachmentData(ctx.db, a.id).toString('base64') };
-  },
+  // ---- attachments (a receipt can belong to one claim only) ----
+  ...attachmentHandlers('expenses', EXPENSE_ATTACHABLES, { oneRecordPerFile: true }),
 
   'expenses.monthly': (ctx, input) => monthlySummary(ctx.db, input.year),
   'expenses.attention': (ctx) => {

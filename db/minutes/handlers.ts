@@ -13,6 +13,7 @@ import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
 import { nextNumber } from '../core/numbering';
 import { recordApproval } from '../core/approvals';
+import { attachmentHandlers, type AttachableRecord } from '../core/attachments';
 import { shanghaiDate, shanghaiYear, toShanghaiIso } from '../core/time';
 import {
   AGENDA_STATE_LABELS,
@@ -26,6 +27,8 @@ import {
   type ReviewStep,
   type TalkKind,
   type minutesMethods,
+  MINUTES_AGENDA_OBJECT,
+  MINUTES_MEETING_OBJECT,
 } from '../contract/minutes';
 import type { ParsedInput } from '../contract';
 import {
@@ -63,8 +66,8 @@ import {
 type Keys = keyof typeof minutesMethods;
 type C = Ctx<unknown>;
 
-const AGENDA = 'minutes.agenda';
-const MEETING = 'minutes.meeting';
+const AGENDA = MINUTES_AGENDA_OBJECT;
+const MEETING = MINUTES_MEETING_OBJECT;
 const TYPE = 'minutes.type';
 
 // ---- people -------------------------------------------------------------------------------------
@@ -599,6 +602,39 @@ function coverage(ctx: C, year: number) {
   return { year, rosterSource, total: rows.length, covered: rows.filter((r) => r.talks > 0).length, rows };
 }
 
+// ---- attachments ----------------------------------------------------------------------------------
+
+/**
+ * An agenda item's documents are what its reviewers approve: they may change only until it is
+ * approved (or withdrawn). A meeting record takes scans at any time — the signed paper record is
+ * scanned after finalising — but a finalised record's files are never taken down (append an
+ * amendment instead), and a voided record takes nothing.
+ */
+const MINUTES_ATTACHABLES: Record<string, AttachableRecord> = {
+  [AGENDA]: {
+    label: (db, id) => {
+      const a = requireAgenda(db, id, 'objectId');
+      return `议题${agendaLabel(a.year, a.number)}`;
+    },
+    assertOpen: (ctx, id) => {
+      const a = requireAgenda(ctx.db, id, 'objectId');
+      if (a.state !== 'reviewing' && a.state !== 'returned') refuse(`议题${agendaLabel(a.year, a.number)}当前为“${AGENDA_STATE_LABELS[a.state]}”，附件不能再改动：只有审核中或退回修改的议题可以增减附件`, 'objectId');
+    },
+  },
+  [MEETING]: {
+    label: (db, id) => {
+      const m = requireMeeting(db, id, 'objectId');
+      return `${typeRow(db, m.type_id)?.name ?? ''}记录 ${meetingLabel(m.year, m.number)}`;
+    },
+    assertOpen: (ctx, id, change) => {
+      const m = requireMeeting(ctx.db, id, 'objectId');
+      if (m.state === 'voided') refuse('会议记录已作废，附件不能再改动', 'objectId');
+      if (m.state === 'finalised' && change === 'withdraw') refuse('会议记录已定稿，附件不能撤下；如有误，请追加更正说明', 'id');
+    },
+  },
+};
+
+
 // ---- handlers -----------------------------------------------------------------------------------
 
 export const minutesHandlers: PartialHandlers<Keys> = {
@@ -958,5 +994,6 @@ export const minutesHandlers: PartialHandlers<Keys> = {
     ctx.note({ objectType: AGENDA, objectId: a.id, before: { state: a.state }, after: { state: 'withdrawn', reason: input.reason }, message: `撤回议题 ${agendaLabel(a.year, a.number)}：${input.reason}` });
     return loadAgenda(ctx.db, a.id);
   },
-};
 
+  ...attachmentHandlers('minutes', MINUTES_ATTACHABLES),
+};

@@ -4,7 +4,10 @@
 import type { Db } from '../core/open';
 import { DomainError } from '../core/errors';
 import { likePattern } from '../core/sql';
+import { attachmentsOf } from '../core/attachments';
 import {
+  MINUTES_AGENDA_OBJECT,
+  MINUTES_MEETING_OBJECT,
   AGENDA_STATE_LABELS,
   CATEGORY_LABELS,
   MAJOR_LABELS,
@@ -419,6 +422,7 @@ export function loadMeeting(db: Db, id: number): MeetingDetail {
     response: r.response,
     items,
     attachments: JSON.parse(r.attachments) as { name: string; pages: number | null }[],
+    files: attachmentsOf(db, MINUTES_MEETING_OBJECT, id),
     checks: r.state === 'draft' ? live.checks : (JSON.parse(r.checks) as Check[]),
     quorum: live.quorum,
     ackReason: r.ack_reason,
@@ -677,6 +681,7 @@ export function loadAgenda(db: Db, id: number): AgendaDetail {
     consultationNote: a.consultation_note,
     legalityNote: a.legality_note,
     attachments: JSON.parse(a.attachments) as { name: string; pages: number | null }[],
+    files: attachmentsOf(db, MINUTES_AGENDA_OBJECT, id),
     reviewers: { leader: userRef(db, a.leader_reviewer_id), office: userRef(db, a.office_reviewer_id), secretary: userRef(db, a.secretary_reviewer_id) },
     reviews: reviewsOf(db, a.id),
     approvedAt: a.approved_at,

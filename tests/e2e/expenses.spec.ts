@@ -234,10 +234,10 @@ test('事前申请按金额分档审批 → 验收人验收 → 报销附两张�
   // Receipts: a text file is refused next to the upload; then a photo and a PDF, shown inline.
   const upload = drawer(page).locator('input[type=file]');
   await Promise.all([answered(page, 'expenses.attach'), upload.setInputFiles(txt)]);
-  await expect(drawer(page).locator('.exp-att-upload .ant-form-item-explain-error')).toContainText('附件只能是图片（JPG、PNG）或 PDF 文件');
+  await expect(drawer(page).locator('.att-upload .ant-form-item-explain-error')).toContainText('附件只能是图片（JPG、PNG）或 PDF 文件');
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { input?: { name?: string } }).input?.name === '电子发票.pdf'), upload.setInputFiles([png, pdf])]);
   await expect(drawer(page).getByTestId('receipt')).toHaveCount(2);
-  await expect(drawer(page).locator('img.exp-receipt-img')).toBeVisible();
+  await expect(drawer(page).locator('img.att-card-img')).toBeVisible();
   await expect(drawer(page).getByTestId('receipt').filter({ hasText: '电子发票.pdf' })).toContainText('PDF 文件');
   await expect(drawer(page)).toContainText('已附单据 2 张');
   await drawer(page).getByTestId('receipt').first().scrollIntoViewIfNeeded();

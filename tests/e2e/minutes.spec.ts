@@ -186,6 +186,17 @@ test('议题经三级审核后上党组会议，计算到会人数、记录纪�
   await expect(page.getByRole('button', { name: '修改' })).toHaveCount(0);
   await shot(page, 'minutes-meeting-finalised');
 
+  // ---- the signed paper record is scanned back in; a finalised record's files are never taken down ----
+  const files = page.locator('.att', { hasText: '扫描件与电子文件' });
+  const signedScan = { name: '签字版会议记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% signed scan\n') };
+  await Promise.all([answered(page, 'minutes.attach'), files.locator('input[type=file]').setInputFiles(signedScan)]);
+  await expect(files.locator('.att-list li')).toHaveCount(1);
+  await expect(files.locator('.att-list li')).toContainText('签字版会议记录.pdf');
+  await expect(files.getByRole('button', { name: '撤下' })).toHaveCount(0);
+  await expect(files).toContainText('定稿后仍可补传，但不能撤下');
+  await files.scrollIntoViewIfNeeded();
+  await shot(page, 'minutes-meeting-files');
+
   // ---- a later amendment, dated and signed ----
   await page.getByRole('button', { name: '追加更正' }).click();
   const am = page.getByRole('dialog', { name: /追加更正/ });

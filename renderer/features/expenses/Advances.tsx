@@ -23,7 +23,8 @@ import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint } from '../../print';
-import { ApproveDialog, Attachments, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
+import { ApproveDialog, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
+import { Attachments } from '../../components/Attachments';
 
 const PAGE_SIZE = 20;
 
@@ -269,7 +270,7 @@ function AdvanceBody({ d }: { d: AdvanceDetail }) {
           { title: t('f.recordedBy'), dataIndex: 'recordedByName', width: 80 },
         ]}
       />
-      <Attachments objectType={EXP_ADVANCE_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['other', 'basis']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} />
+      <Attachments register="expenses" reads={EXP_READS} objectType={EXP_ADVANCE_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['other', 'basis']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} />
       <EntryHistory objectType={EXP_ADVANCE_OBJECT} objectId={d.id} />
       {step === 'approve' && next ? (
         <ApproveDialog

@@ -27,7 +27,8 @@ import { YearFilter } from '../../components/YearFilter';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint } from '../../print';
 import { ClaimDialog } from './Claims';
-import { ApproveDialog, Attachments, DecisionSelect, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
+import { ApproveDialog, DecisionSelect, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
+import { Attachments } from '../../components/Attachments';
 
 const PAGE_SIZE = 20;
 
@@ -380,7 +381,7 @@ function AppBody({ d }: { d: AppDetail }) {
       ) : (
         <Typography.Paragraph type="secondary">{d.state === 'approved' ? t('app.notAccepted') : t('app.acceptAfterApproval')}</Typography.Paragraph>
       )}
-      <Attachments objectType={EXP_APP_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['basis', 'other']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} title={t('app.attachments')} />
+      <Attachments register="expenses" reads={EXP_READS} objectType={EXP_APP_OBJECT} objectId={d.id} attachments={d.attachments} kinds={['basis', 'other']} canUpload={keeper && d.state === 'pending' && !d.signatures.some((x) => x.done)} title={t('app.attachments')} />
       {d.claims.length ? (
         <>
           <Section>{t('app.claims')}</Section>

@@ -22,7 +22,8 @@ import { useDebounced } from '../../components/useDebounced';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { openPrint } from '../../print';
-import { ApproveDialog, Attachments, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
+import { ApproveDialog, EntryDrawer, EntryHistory, EXP_READS, KEEPER_ROLES, MoneyInput, RegisterToolbar, Section, SignatureChain, SIGNER_ROLES, StateTag, VoidDialog } from './shared';
+import { Attachments } from '../../components/Attachments';
 
 const PAGE_SIZE = 20;
 /** The step whose signer reviews legality and compliance and must write a comment. */
@@ -389,6 +390,8 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
         ]}
       />
       <Attachments
+        register="expenses"
+        reads={EXP_READS}
         objectType={EXP_CLAIM_OBJECT}
         objectId={d.id}
         attachments={d.attachments}

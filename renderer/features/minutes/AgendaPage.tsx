@@ -7,9 +7,10 @@ import { FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import type { Input as In } from '../../../db/contract';
-import { AGENDA_REGISTER, AGENDA_STATES, MAJOR_KINDS, REVIEW_STEPS, type AgendaDetail, type AgendaRow } from '../../../db/contract/minutes';
+import { AGENDA_REGISTER, AGENDA_STATES, MAJOR_KINDS, MINUTES_AGENDA_OBJECT, REVIEW_STEPS, type AgendaDetail, type AgendaRow } from '../../../db/contract/minutes';
 import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { Attachments } from '../../components/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
 import { ExportButton } from '../../components/output';
@@ -236,6 +237,17 @@ export function AgendaDrawer({ id, onClose, onEdit }: { id: number; onClose: () 
                       </Descriptions.Item>
                     ) : null}
                   </Descriptions>
+                  <Attachments
+                    register="minutes"
+                    reads={['minutes.agendaGet', 'audit.forObject']}
+                    objectType={MINUTES_AGENDA_OBJECT}
+                    objectId={a.id}
+                    attachments={a.files}
+                    kinds={['basis', 'other']}
+                    canUpload={canWrite && (a.state === 'reviewing' || a.state === 'returned')}
+                    title={t('agenda.files')}
+                    hint={t('agenda.filesHint')}
+                  />
                   <Typography.Title level={5} className="minutes-subtitle">
                     {t('agenda.reviews')}
                   </Typography.Title>

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Divider, Form, Input, List, Modal, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, EditOutlined, PrinterOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
-import type { Check, MeetingDetail } from '../../../db/contract/minutes';
+import { MINUTES_MEETING_OBJECT, type Check, type MeetingDetail } from '../../../db/contract/minutes';
 import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { hasRole, useMe } from '../../app/session';
+import { Attachments } from '../../components/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
 import { Page } from '../../components/Page';
@@ -204,6 +205,18 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                     {m.attachments.map((a) => `${a.name}${a.pages ? `（${a.pages}页）` : ''}`).join('；')}
                   </Card>
                 ) : null}
+                <Attachments
+                  register="minutes"
+                  reads={['minutes.get', 'audit.forObject']}
+                  objectType={MINUTES_MEETING_OBJECT}
+                  objectId={m.id}
+                  attachments={m.files}
+                  kinds={['other', 'basis']}
+                  canUpload={canWrite && m.state !== 'voided'}
+                  canWithdraw={canWrite && m.state === 'draft'}
+                  title={t('detail.files')}
+                  hint={t('detail.filesHint')}
+                />
                 {m.amendments.length ? (
                   <Card size="small" className="minutes-card" title={t('detail.amendments')}>
                     {m.amendments.map((a) => (
