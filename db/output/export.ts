@@ -9,7 +9,7 @@ import { filterCaption, type RegisterFilter } from '../contract/output';
 import type { ColumnDef } from '../contract/registers';
 import type { CoreState } from '../core/context';
 import { cellValue } from '../core/xlsx';
-import type { RegisterImpl } from './registry';
+import { registerPages, type RegisterImpl } from './registry';
 
 export interface ExportJob {
   id: string;
@@ -77,8 +77,7 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
   header.commit();
   const fmt = (c: ColumnDef) => (c.kind === 'money' ? '#,##0.00' : c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'datetime' ? 'yyyy-mm-dd hh:mm' : undefined);
   const formats = cols.map(fmt);
-  for (let offset = 0; offset < total; offset += PAGE) {
-    const rows = impl.rows(state.db, f, PAGE, offset);
+  for (const rows of registerPages(impl, state.db, f, PAGE)) {
     for (const r of rows) {
       const row = ws.addRow(cols.map((c) => cellValue({ title: c.title, width: c.width, kind: c.kind, value: () => r[c.key] as never }, r)));
       formats.forEach((nf, i) => {
@@ -88,7 +87,6 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
     }
     job.rows += rows.length;
     job.percent = Math.min(99, Math.round((job.rows / Math.max(1, total)) * 100));
-    if (rows.length < PAGE) break;
     // Let other calls in between pages, and let the zip catch up with the rows: exceljs pushes the
     // sheet into the compressor without heeding backpressure, so a fast producer would pile the whole
     // uncompressed sheet up in memory. Wait until the compressor's input has drained.

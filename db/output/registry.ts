@@ -29,7 +29,23 @@ export interface RegisterImpl<V = unknown> {
   def: RegisterDef;
   count(db: Db, f: RegisterFilter): number;
   rows(db: Db, f: RegisterFilter, limit: number, offset: number): OutputRow[];
+  /**
+   * All rows in pages, for exports. Registers that grow to hundreds of thousands of rows page by key
+   * (OFFSET re-reads every row it skips, so the last page of a large export costs as much as the whole).
+   * No statement stays open between pages: other calls run while the export waits.
+   */
+  pages?(db: Db, f: RegisterFilter, pageSize: number): Iterable<OutputRow[]>;
   importer?: Importer<V>;
+}
+
+/** Pages of a register: by key where it offers that, else by offset. */
+export function* registerPages(impl: RegisterImpl, db: Db, f: RegisterFilter, pageSize: number): Generator<OutputRow[]> {
+  if (impl.pages) return yield* impl.pages(db, f, pageSize);
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = impl.rows(db, f, pageSize, offset);
+    if (rows.length) yield rows;
+    if (rows.length < pageSize) return;
+  }
 }
 
 /** Each register module adds itself here (and to REGISTER_DEFS in the contract). */

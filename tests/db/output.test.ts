@@ -1,7 +1,7 @@
 // The output machinery: print rows and print audit, streamed xlsx export, xlsx import with a dry run.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { registerImpls, type RegisterImpl } from '../../db/output/registry';
+import { registerImpls, registerPages, type RegisterImpl } from '../../db/output/registry';
 import { REGISTER_DEFS, type RegisterDef } from '../../db/contract/registers';
 import { neutralise } from '../../db/core/xlsx';
 import type { Core } from '../../db/core/core';
@@ -135,6 +135,22 @@ describe('xlsx export', () => {
     // Another person cannot fetch my export.
     expect((await refused(core, admin, 'output.exportFetch', { id: job.id })).code).toBe('not_found');
     expect((await ok(core, admin, 'audit.list', { action: 'output.exportStart' })).rows[0].userName).toBe('李晓梅');
+    core.close();
+  });
+
+  it('the audit log is exported page by page by key: the same rows in the same order as one read, with and without a filter', async () => {
+    const core = makeCore();
+    const admin = await setupAdmin(core);
+    await addUser(core, admin, 'clerk1', ['clerk'], '李晓梅');
+    for (let i = 0; i < 12; i++) await refused(core, null, 'accounts.signIn', { login: 'clerk1', password: `wrong-${i}` });
+    const audit = registerImpls.audit;
+    for (const f of [{}, { state: 'failure' }, { q: '李晓梅' }]) {
+      const whole = audit.rows(core.state.db, f, 10_000, 0);
+      expect(whole.length).toBeGreaterThan(7);
+      const paged = [...registerPages(audit, core.state.db, f, 5)];
+      expect(paged.every((p) => p.length <= 5)).toBe(true);
+      expect(paged.flat()).toEqual(whole);
+    }
     core.close();
   });
 
