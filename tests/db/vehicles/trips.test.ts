@@ -329,6 +329,11 @@ describe('weekends and public holidays', () => {
     const cal = await ok(o.core, o.clerk.session, 'vehicles.calendarList', { year: 2025 });
     expect(cal.filter((d) => d.kind === 'holiday').length).toBe(28); // 1 + 8 + 3 + 5 + 3 + 8
     expect(cal.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+    // 2026 as the State Council's notice of 2025-11-04 has it.
+    const cal26 = await ok(o.core, o.clerk.session, 'vehicles.calendarList', { year: 2026 });
+    expect(cal26.filter((d) => d.kind === 'holiday').length).toBe(33); // 3 + 9 + 3 + 5 + 3 + 3 + 7
+    expect(cal26.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(cal26.filter((d) => d.name === '春节').map((d) => d.date)).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
     const hist = await ok(o.core, o.auditor.session, 'audit.forObject', { objectType: 'vehicleCalendar', objectId: '2026-03-04' });
     expect(hist.map((h) => h.message)).toEqual(['节假日安排：2026-03-04 设为法定节假日（地方节日）', '节假日安排：2026-03-04 恢复正常安排']);
     o.core.close();
