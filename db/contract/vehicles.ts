@@ -383,6 +383,8 @@ export const tripShape = z.object({
   accident: z.boolean(),
   remarks: z.string(),
   flagged: z.boolean(),
+  /** Taken over from the paper register by import (approved on paper before the system). */
+  imported: z.boolean(),
   /** Costs (fen) recorded against this trip: fuel and other costs. */
   costTotal: z.number(),
   createdAt: z.string(),
@@ -702,6 +704,23 @@ export const TRIPS_REGISTER: RegisterDef = {
     { key: 'costTotal', title: '费用（元）', width: 12, kind: 'money', align: 'right', exportOnly: true },
     { key: 'userSign', title: '用车人签字', width: 15, signature: true },
     { key: 'driverSign', title: '驾驶员签字', width: 15, signature: true },
+  ],
+  // Taking over the paper log: completed trips only, each approved on paper before it was driven.
+  importRoles: CLERK,
+  importColumns: [
+    { key: 'number', title: '编号', hint: '如 派车〔2025〕第0012号；不填则按出车时间自动编号' },
+    { key: 'plate', title: '车牌', required: true, hint: '须已在车辆档案中' },
+    { key: 'applicant', title: '用车人', required: true, hint: '系统中的人员姓名（离职人员可为已停用账号）' },
+    { key: 'reason', title: '事由', required: true },
+    { key: 'destination', title: '目的地', required: true },
+    { key: 'outAt', title: '出车时间', required: true, kind: 'datetime' },
+    { key: 'returnAt', title: '回车时间', required: true, kind: 'datetime' },
+    { key: 'outOdometer', title: '出车里程', required: true, kind: 'int' },
+    { key: 'returnOdometer', title: '回车里程', required: true, kind: 'int' },
+    { key: 'driver', title: '驾驶员', required: true, hint: '系统中的人员姓名' },
+    { key: 'approver', title: '审批人', required: true, hint: '纸质登记表上签批的领导，系统中的人员姓名' },
+    { key: 'offDayReason', title: '节假日用车事由', hint: '出车或回车在周末、法定节假日时必填' },
+    { key: 'remarks', title: '备注' },
   ],
 };
 

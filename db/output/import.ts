@@ -17,7 +17,7 @@ export async function importTemplate(def: RegisterDef): Promise<Buffer> {
   cols.forEach((c, i) => {
     const cell = ws.getCell(1, i + 1);
     cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
-    const hint = [c.required ? '必填' : '选填', c.kind === 'date' ? '日期，如 2025-03-01' : c.kind === 'money' ? '金额（元），最多两位小数' : c.kind === 'int' ? '整数' : '', c.hint ?? ''].filter(Boolean).join('；');
+    const hint = [c.required ? '必填' : '选填', c.kind === 'date' ? '日期，如 2025-03-01' : c.kind === 'datetime' ? '日期时间，如 2025-03-01 09:30' : c.kind === 'money' ? '金额（元），最多两位小数' : c.kind === 'int' ? '整数' : '', c.hint ?? ''].filter(Boolean).join('；');
     cell.note = hint;
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -44,6 +44,16 @@ function typedCell(raw: ExcelJS.CellValue, col: ImportColumnDef): { value: Cell;
       const d = new Date(`${iso}T00:00:00Z`);
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { value: null, problem: '不是有效日期' };
       return { value: iso };
+    }
+    case 'datetime': {
+      // Excel keeps a date-time as wall-clock time; exceljs hands it over as that time in UTC.
+      if (raw instanceof Date) return { value: `${raw.getUTCFullYear()}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())} ${pad(raw.getUTCHours())}:${pad(raw.getUTCMinutes())}` };
+      const m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?[ T]+(\d{1,2})[:：](\d{2})$/.exec(String(raw).trim());
+      if (!m) return { value: null, problem: '时间格式不正确（应为 年-月-日 时:分，如 2025-03-01 09:30）' };
+      const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso || Number(m[4]) > 23 || Number(m[5]) > 59) return { value: null, problem: '不是有效的日期时间' };
+      return { value: `${iso} ${pad(Number(m[4]))}:${m[5]}` };
     }
     case 'int': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());

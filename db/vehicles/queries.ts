@@ -72,7 +72,7 @@ const TRIP_SELECT = `
          t.dispatched_at AS dispatchedAt, ub.name AS dispatchedByName,
          t.out_at AS outAt, t.out_odometer AS outOdometer, t.expected_odometer AS expectedOdometer, t.gap, t.gap_reason AS gapReason,
          t.return_at AS returnAt, t.return_odometer AS returnOdometer, t.distance, t.speed_flag AS speedFlag,
-         t.violation, t.accident, t.remarks, t.flagged,
+         t.violation, t.accident, t.remarks, t.flagged, t.imported,
          (SELECT coalesce(sum(l.amount), 0) FROM vehicle_logs l WHERE l.trip_id = t.id AND l.voided_at IS NULL AND l.kind IN ('fuel', 'cost')) AS costTotal,
          t.created_at AS createdAt, t.created_by_id AS createdById, uc.name AS createdByName, t.voided_at AS voidedAt, t.void_reason AS voidReason
   FROM vehicle_trips t
@@ -83,7 +83,7 @@ const TRIP_SELECT = `
   LEFT JOIN users ud ON ud.id = t.driver_id
   LEFT JOIN users ub ON ub.id = t.dispatched_by_id`;
 
-const BOOL_TRIP = ['offDay', 'gap', 'speedFlag', 'violation', 'accident', 'flagged'] as const;
+const BOOL_TRIP = ['offDay', 'gap', 'speedFlag', 'violation', 'accident', 'flagged', 'imported'] as const;
 export function toTrip(r: Record<string, unknown>): Trip {
   const t = { ...r } as Record<string, unknown>;
   for (const k of BOOL_TRIP) t[k] = !!t[k];

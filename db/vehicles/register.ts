@@ -7,8 +7,13 @@ import { DomainError } from '../core/errors';
 import { shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
-import { countTrips, listTrips, listVehicles, type TripFilter } from './queries';
+import type { Ctx } from '../core/context';
+import { formatNumber, nextNumber } from '../core/numbering';
+import { stmt } from '../core/rows';
+import { MAX_AVERAGE_KMH } from '../contract/vehicles';
+import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, type TripFilter } from './queries';
 import { checkVehicle, insertVehicle, VEHICLE, type VehicleValues } from './handlers';
+import { describeOffDays, offDaysBetween } from './calendar';
 import { monthlyStats } from './stats';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
@@ -27,14 +32,182 @@ const tripFilter = (f: RegisterFilter): TripFilter => ({
   flagged: f.extra?.flagged === true || f.extra?.flagged === 'true' ? true : undefined,
 });
 
-const tripsRegister: RegisterImpl = {
+// ---- taking over the paper trip log ----
+
+interface ImportedTrip {
+  row: number;
+  number: string | null;
+  year: number;
+  seq: number | null;
+  vehicleId: number;
+  applicantId: number;
+  department: string;
+  driverId: number;
+  approverId: number;
+  reason: string;
+  destination: string;
+  outAt: string;
+  returnAt: string;
+  outOdometer: number;
+  returnOdometer: number;
+  offDayReason: string;
+  remarks: string;
+}
+
+const TRIP_NUMBER_RE = /^派车〔(\d{4})〕第(\d{1,6})号$/;
+const TRIP_LIMITS: [string, string, number][] = [
+  ['reason', '事由', 200],
+  ['destination', '目的地', 100],
+  ['offDayReason', '节假日用车事由', 200],
+  ['remarks', '备注', 500],
+];
+
+/** One person by name; the paper log names people, the register points at them. */
+function personByName(db: Db, name: string, column: string, bad: (column: string, message: string) => void) {
+  const found = stmt(db, 'SELECT id, department FROM users WHERE name = ?').all(name) as { id: number; department: string }[];
+  if (found.length === 1) return found[0];
+  bad(column, found.length ? `有 ${found.length} 位同名人员“${name}”，无法确定是哪一位，请在系统中区分姓名后再导入` : `系统中没有名为“${name}”的人员，请先在“人员与账号”中登记（离职人员可登记后停用）`);
+  return undefined;
+}
+
+const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
+  parse(c, row, ctx) {
+    const problems: ImportProblem[] = [];
+    const bad = (column: string, message: string) => problems.push({ row, column, message });
+    const s = (k: string) => (c[k] === null || c[k] === undefined ? '' : String(c[k]).trim());
+    for (const [k, title, max] of TRIP_LIMITS) if (s(k).length > max) bad(title, `不能超过 ${max} 个字`);
+    const wanted = plateQuery(s('plate'));
+    const vehicle = (stmt(ctx.db, 'SELECT id, plate FROM vehicles').all() as { id: number; plate: string }[]).find((v) => plateQuery(v.plate) === wanted);
+    if (!vehicle) bad('车牌', `车辆档案中没有“${s('plate')}”，请先登记该车辆`);
+    const applicant = personByName(ctx.db, s('applicant'), '用车人', bad);
+    const driver = personByName(ctx.db, s('driver'), '驾驶员', bad);
+    const approver = personByName(ctx.db, s('approver'), '审批人', bad);
+    if (approver && applicant && approver.id === applicant.id) bad('审批人', '审批人不能是用车人本人');
+    const toIso = (v: string) => normIso(`${v.replace(' ', 'T')}:00+08:00`);
+    const outAt = toIso(s('outAt'));
+    const returnAt = toIso(s('returnAt'));
+    const now = normIso(new Date().toISOString());
+    if (outAt > now) bad('出车时间', '出车时间不能晚于现在：只能导入已完成的用车');
+    if (returnAt > now) bad('回车时间', '回车时间不能晚于现在：只能导入已完成的用车');
+    if (returnAt <= outAt) bad('回车时间', '回车时间必须晚于出车时间');
+    const outOdometer = c.outOdometer as number;
+    const returnOdometer = c.returnOdometer as number;
+    if (outOdometer < 0) bad('出车里程', '里程不能为负数');
+    if (returnOdometer < outOdometer) bad('回车里程', '回车里程不能小于出车里程：里程表不能倒退');
+    const off = offDaysBetween(ctx.db, outAt.slice(0, 10), returnAt.slice(0, 10));
+    if (off.length && !s('offDayReason')) bad('节假日用车事由', `用车时间包含休息日：${describeOffDays(off)}，须填写节假日用车事由`);
+    const year = Number(outAt.slice(0, 4));
+    const number = s('number') || null;
+    const m = number ? TRIP_NUMBER_RE.exec(number) : null;
+    if (number && !m) bad('编号', '编号格式应为 派车〔年度〕第N号，或留空由系统编号');
+    if (m && Number(m[1]) !== year) bad('编号', `编号的年度（${m[1]}）与出车时间的年度（${year}）不一致`);
+    if (problems.length) return { problems };
+    return {
+      problems,
+      value: {
+        row,
+        number,
+        year,
+        seq: m ? Number(m[2]) : null,
+        vehicleId: vehicle!.id,
+        applicantId: applicant!.id,
+        department: applicant!.department,
+        driverId: driver!.id,
+        approverId: approver!.id,
+        reason: s('reason'),
+        destination: s('destination'),
+        outAt,
+        returnAt,
+        outOdometer,
+        returnOdometer,
+        offDayReason: s('offDayReason'),
+        remarks: s('remarks'),
+      },
+    };
+  },
+  key: (v) => v.number,
+  existingKeys: (db) => new Set(db.prepare('SELECT number FROM vehicle_trips').pluck().all() as string[]),
+  commit(ctx: Ctx, values) {
+    const me = ctx.me();
+    const bump = stmt(ctx.db, 'INSERT INTO number_seq (register, year, last) VALUES (?, ?, ?) ON CONFLICT (register, year) DO UPDATE SET last = max(last, excluded.last)');
+    const seqTaken = stmt(ctx.db, 'SELECT number FROM vehicle_trips WHERE year = ? AND seq = ?');
+    // The trip that came back last before this one left: where its odometer should start.
+    const previous = stmt(ctx.db, "SELECT number, return_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state = 'returned' AND return_at <= ? ORDER BY return_at DESC LIMIT 1");
+    const ins = stmt(
+      ctx.db,
+      `INSERT INTO vehicle_trips (year, seq, number, state, imported, applied_on, applicant_id, department, reason, destination, planned_out, planned_return,
+         off_day, off_day_reason, approver_id, approved_at, vehicle_id, driver_id, dispatched_at, dispatched_by_id, out_at, out_odometer, expected_odometer,
+         gap, gap_reason, return_at, return_odometer, speed_flag, remarks, created_at, created_by_id, updated_at)
+       VALUES (?,?,?,'returned',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    // In time order, so each trip's odometer is compared with the one before it, in the file or already recorded.
+    const sorted = [...values].sort((a, b) => (a.outAt < b.outAt ? -1 : a.outAt > b.outAt ? 1 : a.row - b.row));
+    for (const v of sorted) {
+      const fail = (message: string): never => {
+        throw new DomainError('rule', `第 ${v.row} 行：${message}。未导入任何数据。`, 'base64');
+      };
+      const vb = overlapping(ctx.db, 'vehicle_id', v.vehicleId, 0, v.outAt, v.returnAt);
+      if (vb) fail(`该车在 ${vb.busyFrom.slice(0, 16).replace('T', ' ')} 至 ${vb.busyTo.slice(0, 16).replace('T', ' ')} 已有 ${vb.number}，时间重叠`);
+      const db_ = overlapping(ctx.db, 'driver_id', v.driverId, 0, v.outAt, v.returnAt);
+      if (db_) fail(`驾驶员在 ${db_.busyFrom.slice(0, 16).replace('T', ' ')} 至 ${db_.busyTo.slice(0, 16).replace('T', ' ')} 已出车（${db_.number}），时间重叠`);
+      let seq = v.seq;
+      if (seq !== null) {
+        const taken = seqTaken.get(v.year, seq) as { number: string } | undefined;
+        if (taken) fail(`编号“${v.number}”与已有的“${taken.number}”序号相同`);
+        bump.run('vehicles.trips', v.year, seq);
+      } else seq = nextNumber(ctx.db, 'vehicles.trips', v.year);
+      const number = v.number ?? formatNumber('派车', v.year, seq);
+      const prev = previous.get(v.vehicleId, v.outAt) as { number: string; odo: number } | undefined;
+      const gap = !!prev && prev.odo !== v.outOdometer;
+      const hours = (Date.parse(v.returnAt) - Date.parse(v.outAt)) / 3_600_000;
+      const speed = (v.returnOdometer - v.outOdometer) / hours > MAX_AVERAGE_KMH;
+      ins.run(
+        v.year,
+        seq,
+        number,
+        v.outAt.slice(0, 10),
+        v.applicantId,
+        v.department,
+        v.reason,
+        v.destination,
+        v.outAt,
+        v.returnAt,
+        v.offDayReason ? 1 : 0,
+        v.offDayReason,
+        v.approverId,
+        v.outAt,
+        v.vehicleId,
+        v.driverId,
+        v.outAt,
+        me.userId,
+        v.outAt,
+        v.outOdometer,
+        prev ? prev.odo : null,
+        gap ? 1 : 0,
+        gap ? `导入的纸质记录：与上次回车里程（${prev!.number}，${prev!.odo} 公里）不一致` : '',
+        v.returnAt,
+        v.returnOdometer,
+        speed ? 1 : 0,
+        v.remarks,
+        ctx.nowIso,
+        me.userId,
+        ctx.nowIso,
+      );
+    }
+    return values.length;
+  },
+};
+
+const tripsRegister: RegisterImpl<ImportedTrip> = {
   def: TRIPS_REGISTER,
+  importer: tripImporter,
   count: (db, f) => countTrips(db, tripFilter(f)),
   rows(db, f, limit, offset) {
     // Paper order: by number, so an inspector sees that none is missing.
     return listTrips(db, tripFilter(f), 'number', 'asc', limit, offset).rows.map((t): OutputRow => {
       const notes: string[] = [];
       if (t.state !== 'returned') notes.push(TRIP_STATE_LABELS[t.state]);
+      if (t.imported) notes.push('据纸质登记表导入');
       if (t.voidReason) notes.push(`作废原因：${t.voidReason}`);
       if (t.gap) notes.push(`里程不连续（应为 ${t.expectedOdometer}）：${t.gapReason}`);
       if (t.offDay) notes.push(`节假日用车：${t.offDayReason}`);

@@ -1,6 +1,7 @@
 // Adopting an existing paper/Excel register: download the template, upload the filled one, see a
 // row-by-row report (row, column, problem in Chinese), then import all or nothing.
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api';
@@ -17,6 +18,7 @@ const readBase64 = (file: File) =>
 
 export function ImportDialog({ register, title, open, onClose, onImported }: { register: string; title: string; open: boolean; onClose: () => void; onImported?: (n: number) => void }) {
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [report, setReport] = useState<{ rows: number; problems: ImportProblem[]; ok: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,6 +48,8 @@ export function ImportDialog({ register, title, open, onClose, onImported }: { r
     try {
       const r = await api.call('output.importCommit', { register, base64: file.base64 });
       message.success(`已导入 ${r.imported} 条`);
+      // An import touches a register's lists, totals, home tiles and numbering: read everything afresh.
+      await qc.invalidateQueries();
       onImported?.(r.imported);
       reset();
       onClose();

@@ -1,15 +1,14 @@
 // 车辆档案: the fleet with its expiry dates and status; create, edit, change status, import.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { ENERGY_TYPES, EXPIRY_WARNING_DAYS, FLEET_REGISTER, VEHICLE_STATUSES, vehicleCreateInput, type Vehicle, type VehicleStatus } from '../../../db/contract/vehicles';
-import type { ImportProblem } from '../../../db/contract/output';
-import { api, useApiMutation, useApiQuery, type ApiError } from '../../api';
+import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { hasRole, useMe } from '../../app/session';
-import { downloadBase64 } from '../../components/download';
+import { ImportDialog } from '../../components/output';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
 import { fieldRule } from '../../components/zodRule';
@@ -123,7 +122,7 @@ export function FleetPage() {
       />
       {editing ? <VehicleDialog vehicle={editing} onClose={() => setEditing(null)} /> : null}
       {statusOf ? <StatusDialog vehicle={statusOf} onClose={() => setStatusOf(null)} /> : null}
-      {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
+      <ImportDialog register={FLEET_REGISTER.key} title={t('vehicle.importTitle')} open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }
@@ -259,88 +258,6 @@ export function StatusDialog({ vehicle, onClose }: { vehicle: Vehicle; onClose: 
         </Form.Item>
         <ErrorAlert error={error} />
       </Form>
-    </Modal>
-  );
-}
-
-export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const t = useVT();
-  const { message } = App.useApp();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [check, setCheck] = useState<{ rows: number; problems: ImportProblem[]; ok: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const commit = useApiMutation('output.importCommit', VEHICLE_READS);
-  const register = FLEET_REGISTER.key;
-
-  const choose = async (f: File) => {
-    setError(null);
-    setCheck(null);
-    const buf = new Uint8Array(await f.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
-    const base64 = btoa(bin);
-    setFile({ name: f.name, base64 });
-    setBusy(true);
-    try {
-      setCheck(await api.call('output.importCheck', { register, base64 }));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-    return false;
-  };
-
-  return (
-    <Modal
-      open
-      title={t('vehicle.importTitle')}
-      okText={t('vehicle.importCommit')}
-      okButtonProps={{ disabled: !check?.ok }}
-      cancelText={t('common.cancel')}
-      confirmLoading={commit.isPending}
-      onCancel={onClose}
-      onOk={async () => {
-        try {
-          const r = await commit.mutateAsync({ register, base64: file!.base64 });
-          message.success(t('vehicle.importDone', { n: r.imported }));
-          onClose();
-        } catch (e) {
-          setError(e as ApiError);
-        }
-      }}
-      width={640}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
-      <Space direction="vertical" className="vehicles-full">
-        <Space wrap>
-          <Button
-            icon={<DownloadOutlined aria-hidden />}
-            onClick={async () => {
-              const f = await api.call('output.importTemplate', { register });
-              downloadBase64(f.fileName, f.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-            }}
-          >
-            {t('vehicle.importTemplate')}
-          </Button>
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => choose(f)}>
-            <Button icon={<UploadOutlined aria-hidden />} loading={busy}>
-              {t('vehicle.importChoose')}
-            </Button>
-          </Upload>
-          {file ? <Typography.Text type="secondary">{file.name}</Typography.Text> : null}
-        </Space>
-        {check?.ok ? <Alert type="success" showIcon title={t('vehicle.importOk', { rows: check.rows })} /> : null}
-        {check && !check.ok ? (
-          <>
-            <Alert type="error" showIcon title={t('vehicle.importProblems', { n: check.problems.length })} />
-            <List size="small" bordered className="vehicles-problems" dataSource={check.problems} renderItem={(p) => <List.Item>{`${t('vehicle.importRow', { row: p.row })}${p.column ? ` · ${p.column}` : ''}：${p.message}`}</List.Item>} />
-          </>
-        ) : null}
-        <ErrorAlert error={error} />
-      </Space>
     </Modal>
   );
 }

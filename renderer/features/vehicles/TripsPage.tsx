@@ -1,8 +1,8 @@
 // 公务用车使用登记: the trips with the paper register's columns, filtered and paged in SQL.
 import { useMemo, useState } from 'react';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tooltip } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { Input as In } from '../../../db/contract';
@@ -11,6 +11,7 @@ import { TRIP_STATES, TRIPS_REGISTER, type Trip } from '../../../db/contract/veh
 import { useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportDialog } from '../../components/output';
 import { OutputButtons } from './output';
 import { TripDetail } from './TripDetail';
 import { ApplyDialog, TripActionDialog, nextActions, type TripAction } from './TripDialogs';
@@ -66,6 +67,7 @@ export function TripsPage() {
   const [detail, setDetail] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ action: TripAction; trip: Trip } | null>(null);
   const [applying, setApplying] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useApiQuery('vehicles.list', { ...filter, ...sort, page, pageSize }, { placeholderData: (prev) => prev });
 
   const columns = useMemo<TableColumnsType<Trip>>(
@@ -89,6 +91,7 @@ export function TripsPage() {
         width: 200,
         render: (_, r) => (
           <Space size={2} wrap>
+            {r.imported ? <Tag className="vehicles-imported">{t('trip.imported')}</Tag> : null}
             <FlagTags trip={r} />
             {r.remarks || r.voidReason ? (
               <Tooltip title={r.voidReason ?? r.remarks}>
@@ -190,6 +193,11 @@ export function TripsPage() {
             </Button>
           ) : null}
           <OutputButtons register={TRIPS_REGISTER.key} filter={registerFilter} year={filter.year} printLabel={t('trip.printRegister')} />
+          {clerk ? (
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
+              {t('vehicle.import')}
+            </Button>
+          ) : null}
         </Space>
       </div>
       <ErrorAlert error={list.error} />
@@ -220,6 +228,7 @@ export function TripsPage() {
         }}
         scroll={{ x: 1900 }}
       />
+      <ImportDialog register={TRIPS_REGISTER.key} title={t('trip.importTitle')} open={importing} onClose={() => setImporting(false)} />
       {applying ? <ApplyDialog trip="new" onClose={() => setApplying(false)} onSaved={(tr) => setDetail(tr.id)} /> : null}
       {detail !== null ? <TripDetail id={detail} onClose={() => setDetail(null)} onAction={(action, trip) => setDialog({ action, trip })} /> : null}
       {dialog ? <TripActionDialog action={dialog.action} trip={dialog.trip} onClose={() => setDialog(null)} /> : null}

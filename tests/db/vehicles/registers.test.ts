@@ -141,3 +141,80 @@ describe('who may do what', () => {
     o.core.close();
   });
 });
+
+describe('taking over the paper trip log (import)', () => {
+  const HEADERS = ['编号', '车牌', '用车人', '事由', '目的地', '出车时间', '回车时间', '出车里程', '回车里程', '驾驶员', '审批人', '节假日用车事由', '备注'];
+  async function sheet(rows: unknown[][]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('用车');
+    ws.addRow(HEADERS);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  }
+  const trip = (over: Record<number, unknown>) => {
+    const r: unknown[] = ['', '湘B·12345', '赵敏', '送达法律文书', '区人民法院', '2025-03-03 09:00', '2025-03-03 11:30', 10_000, 10_036, '张师傅', '王志强', '', ''];
+    for (const [i, v] of Object.entries(over)) r[Number(i)] = v;
+    return r;
+  };
+
+  it('refuses bad rows one by one in Chinese and imports nothing; good rows become completed, marked, numbered trips with their flags', async () => {
+    const o = await office();
+    await addVehicle(o);
+    const good = [
+      trip({ 0: '派车〔2025〕第0003号' }),
+      // typed as people write plates; the odometer does not continue from the trip before
+      trip({ 1: '湘b 12345', 3: '调研', 4: '某司法所', 5: new Date(Date.UTC(2025, 2, 4, 14, 0)), 6: '2025/3/4 17:00', 7: 10_040, 8: 10_100 }),
+      // a Saturday, with its reason
+      trip({ 5: '2025-03-08 09:00', 6: '2025-03-08 12:00', 7: 10_100, 8: 10_130, 11: '周末处置社区矫正对象突发情况' }),
+    ];
+    const bad = [
+      trip({ 1: '湘B99999' }),
+      trip({ 2: '李四' }),
+      trip({ 10: '赵敏' }),
+      trip({ 6: '2025-03-03 08:00' }),
+      trip({ 8: 9_990 }),
+      trip({ 5: '2025-03-09 09:00', 6: '2025-03-09 10:00' }),
+      trip({ 0: '派车〔2024〕第0001号' }),
+      trip({ 5: '2025-03-05 25:00' }),
+    ];
+    const before = businessSnapshot(o.core);
+    const check = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64: await sheet([...good, ...bad]) });
+    const byRow = (r: number) => check.problems.filter((p) => p.row === r).map((p) => `${p.column}：${p.message}`);
+    for (const r of [2, 3, 4]) expect(byRow(r)).toEqual([]);
+    expect(byRow(5)).toEqual(['车牌：车辆档案中没有“湘B99999”，请先登记该车辆']);
+    expect(byRow(6)[0]).toContain('用车人：系统中没有名为“李四”的人员');
+    expect(byRow(7)).toEqual(['审批人：审批人不能是用车人本人']);
+    expect(byRow(8)).toEqual(['回车时间：回车时间必须晚于出车时间']);
+    expect(byRow(9)).toEqual(['回车里程：回车里程不能小于出车里程：里程表不能倒退']);
+    expect(byRow(10)[0]).toContain('节假日用车事由：用车时间包含休息日：2025-03-09（周日）');
+    expect(byRow(11)).toEqual(['编号：编号的年度（2024）与出车时间的年度（2025）不一致']);
+    expect(byRow(12)).toEqual(['出车时间：不是有效的日期时间']);
+    expect((await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: await sheet([...good, ...bad]) })).message).toContain('未导入任何数据');
+    expect((await refused(o.core, o.auditor.session, 'output.importCommit', { register: 'vehicles.trips', base64: await sheet(good) })).code).toBe('forbidden');
+    expect(businessSnapshot(o.core)).toBe(before);
+
+    expect(await ok(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: await sheet(good) })).toEqual({ imported: 3 });
+    const trips = (await ok(o.core, o.clerk.session, 'vehicles.list', { year: 2025, sort: 'number', order: 'asc' })).rows;
+    expect(trips.map((t) => [t.number, t.state, t.imported, t.distance, t.approverName, t.driverName, t.applicantName])).toEqual([
+      ['派车〔2025〕第0003号', 'returned', true, 36, '王志强', '张师傅', '赵敏'],
+      ['派车〔2025〕第0004号', 'returned', true, 60, '王志强', '张师傅', '赵敏'],
+      ['派车〔2025〕第0005号', 'returned', true, 30, '王志强', '张师傅', '赵敏'],
+    ]);
+    expect(trips[0]).toMatchObject({ outAt: '2025-03-03T09:00:00.000+08:00', gap: false, flagged: false });
+    expect(trips[1]).toMatchObject({ outAt: '2025-03-04T14:00:00.000+08:00', gap: true, expectedOdometer: 10_036, flagged: true });
+    expect(trips[1].gapReason).toContain('派车〔2025〕第0003号');
+    expect(trips[2]).toMatchObject({ offDay: true, offDayReason: '周末处置社区矫正对象突发情况', gap: false });
+    const printed = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2025 } });
+    expect(printed.rows[0].remarks).toBe('据纸质登记表导入');
+    const log = await ok(o.core, o.admin, 'audit.list', { action: 'output.importCommit' });
+    expect(log.rows[0].message).toBe('导入 公务用车使用登记表 3 条');
+
+    // A second file with a trip at the same time in the same car is refused whole.
+    const clash = await sheet([trip({ 5: '2025-03-03 10:00', 6: '2025-03-03 10:30', 7: 10_010, 8: 10_020, 9: '刘师傅' })]);
+    const before2 = businessSnapshot(o.core);
+    const e = await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: clash });
+    expect(e.message).toContain('第 2 行：该车在 2025-03-03 09:00 至 2025-03-03 11:30 已有 派车〔2025〕第0003号，时间重叠');
+    expect(businessSnapshot(o.core)).toBe(before2);
+    o.core.close();
+  });
+});
