@@ -5,7 +5,7 @@ import { DomainError, refuse } from '../core/errors';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from '../core/passwords';
 import type { Session } from '../core/sessions';
 import { toShanghaiIso } from '../core/time';
-import { likePattern } from '../core/sql';
+import { isPinyinQuery, likePattern } from '../core/sql';
 import { writeSettings } from '../settings/handlers';
 import { otherActiveAdmins, toUser, userById, userByLogin, type UserRow } from './queries';
 
@@ -185,8 +185,9 @@ export const accountsHandlers: PartialHandlers<Keys> = {
     const args: unknown[] = [];
     if (input.q) {
       const like = likePattern(input.q);
-      where.push("(name LIKE ? ESCAPE '\\' OR login LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR post LIKE ? ESCAPE '\\')");
-      args.push(like, like, like, like);
+      const pinyin = isPinyinQuery(input.q);
+      where.push(`(name LIKE ? ESCAPE '\\' OR login LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR post LIKE ? ESCAPE '\\'${pinyin ? ' OR pinyin_match(name, ?)' : ''})`);
+      args.push(like, like, like, like, ...(pinyin ? [input.q] : []));
     }
     if (!input.includeDisabled) where.push('active = 1');
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -265,8 +266,9 @@ export const accountsHandlers: PartialHandlers<Keys> = {
     let where = 'active = 1';
     if (input.q) {
       const like = likePattern(input.q);
-      where += " AND (name LIKE ? ESCAPE '\\' OR login LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\')";
-      args.push(like, like, like);
+      const pinyin = isPinyinQuery(input.q);
+      where += ` AND (name LIKE ? ESCAPE '\\' OR login LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\'${pinyin ? ' OR pinyin_match(name, ?)' : ''})`;
+      args.push(like, like, like, ...(pinyin ? [input.q] : []));
     }
     if (input.role) {
       where += ' AND roles LIKE ?';

@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, sta
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CoreOpenError } from './errors';
+import { registerSqlFunctions } from './sql';
 
 /** 'OREG' — lets us recognise our own files and refuse foreign ones. */
 export const APPLICATION_ID = 0x4f524547;
@@ -163,6 +164,7 @@ export function openDatabaseFile(file: string, opts: OpenFolderOptions = {}): Om
       readOnlyReason = `启动检查发现数据文件损坏（${check.slice(0, 120)}）。数据已以只读方式打开，请从最近一次完好的备份恢复。`;
     }
     applyPragmas(db, readOnly);
+    registerSqlFunctions(db);
     return { db, file, readOnly, readOnlyReason };
   } catch (e) {
     if (e instanceof CoreOpenError) throw e;

@@ -1,7 +1,7 @@
 // Prepared SQL of the supplies area and the mapping of its rows to the contract's shapes. The list
 // WHEREs are shared by the list methods and by the print/export rows (register.ts).
 import type { Db } from '../core/open';
-import { likePattern } from '../core/sql';
+import { isPinyinQuery, likePattern } from '../core/sql';
 import {
   fromMilli,
   type AcceptResult,
@@ -97,8 +97,9 @@ export function itemWhere(f: ItemFilter) {
   if (f.inStockOnly) w.push('b.qty > 0');
   if (f.q) {
     const p = likePattern(f.q);
-    w.push("(i.name LIKE ? ESCAPE '\\' OR i.spec LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\')");
-    args.push(p, p, p, p);
+    const pinyin = isPinyinQuery(f.q);
+    w.push(`(i.name LIKE ? ESCAPE '\\' OR i.spec LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\'${pinyin ? ' OR pinyin_match(i.name, ?)' : ''})`);
+    args.push(p, p, p, p, ...(pinyin ? [f.q] : []));
   }
   return { sql: whereSql(w), args };
 }

@@ -223,3 +223,21 @@ describe('requisitions and issues', () => {
     b.core.close();
   });
 });
+
+describe('finding things by pinyin', () => {
+  it('items by initials or full pinyin (xg → 硒鼓, zhongxing → 中性笔), people by initials (zm → 赵敏); Chinese text still matches literally', async () => {
+    const b = await bureau();
+    const names = async (q: string) => (await ok(b.core, b.c, 'supplies.itemList', { q })).rows.map((r) => r.name);
+    expect(await names('xg')).toEqual(['硒鼓']);
+    expect(await names('zhongxing')).toEqual(['中性笔']);
+    expect(await names('fyz')).toEqual(['A4复印纸']);
+    expect(await names('中性')).toEqual(['中性笔']);
+    expect(await names('qq')).toEqual([]);
+    const people = async (q: string) => (await ok(b.core, b.c, 'accounts.people', { q })).map((p) => p.name);
+    expect(await people('zm')).toEqual(['赵敏']);
+    expect(await people('wangzhiqiang')).toEqual(['王志强']);
+    // a login is still found as typed
+    expect(await people('officehead')).toEqual(['马骏']);
+    b.core.close();
+  });
+});
