@@ -1,8 +1,9 @@
 // The output side of the asset registers: the asset list (by department, user, location or
 // category), the movement log, disposals and one verification sheet; and the import of an existing
 // asset ledger (labels already on the assets keep their numbers; duplicates are refused).
-import type { ImportProblem, RegisterFilter } from '../contract/output';
+import type { RegisterFilter } from '../contract/output';
 import type { OutputRow, RegisterImpl } from '../output/registry';
+import { readImportRow } from '../output/import-row';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -149,10 +150,7 @@ const STATUS_BY_LABEL: Record<string, AssetStatus> = { 在用: 'inUse', 闲置: 
 
 cards.importer = {
   parse(c, row, ctx) {
-    const problems: ImportProblem[] = [];
-    const bad = (column: string, message: string) => problems.push({ row, column, message });
-    const s = (k: string) => (c[k] === null || c[k] === undefined ? '' : String(c[k]).trim());
-    for (const [k, title, max] of LIMITS) if (s(k).length > max) bad(title, `不能超过 ${max} 个字`);
+    const { problems, bad, s } = readImportRow(c, row, LIMITS);
     const purchasedOn = s('purchasedOn');
     if (purchasedOn > shanghaiDate(new Date())) bad('购置日期', '不能晚于今天');
     let userId: number | null = null;

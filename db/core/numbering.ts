@@ -13,5 +13,10 @@ export function nextNumber(db: Db, register: string, year: number): number {
   return row.last;
 }
 
+/** Take a number given from outside (an imported paper entry): numbers handed out later continue after it. */
+export function claimNumber(db: Db, register: string, year: number, n: number) {
+  db.prepare('INSERT INTO number_seq (register, year, last) VALUES (?, ?, ?) ON CONFLICT (register, year) DO UPDATE SET last = max(last, excluded.last)').run(register, year, n);
+}
+
 /** 用印〔2025〕第0012号 — the paper style used by Chinese offices. */
 export const formatNumber = (prefix: string, year: number, n: number) => `${prefix}〔${year}〕第${String(n).padStart(4, '0')}号`;

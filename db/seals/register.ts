@@ -1,7 +1,9 @@
 // The output side of the seal registers: rows for 用印登记簿, 印章登记表 and 印章交接登记表, and the
 // import that adopts a paper usage log (imported entries are marked and keep their original numbers).
-import type { RegisterFilter, ImportProblem } from '../contract/output';
+import type { RegisterFilter } from '../contract/output';
 import type { OutputRow, RegisterImpl } from '../output/registry';
+import { readImportRow } from '../output/import-row';
+import { claimNumber } from '../core/numbering';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -135,10 +137,7 @@ const LIMITS: [string, string, number][] = [
 
 const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
   parse(c, row, ctx) {
-    const problems: ImportProblem[] = [];
-    const bad = (column: string, message: string) => problems.push({ row, column, message });
-    const s = (k: string) => (c[k] === null || c[k] === undefined ? '' : String(c[k]).trim());
-    for (const [k, title, max] of LIMITS) if (s(k).length > max) bad(title, `不能超过 ${max} 个字`);
+    const { problems, bad, s } = readImportRow(c, row, LIMITS);
     const date = s('date');
     if (date > todayNow()) bad('日期', '日期不能晚于今天');
     const seal = stmt(ctx.db, 'SELECT id FROM seals WHERE name = ?').get(s('seal')) as { id: number } | undefined;
@@ -204,9 +203,6 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
          remarks, recorded_by_id, created_at, updated_at)
        VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
-    const bump = ctx.db.prepare(
-      `INSERT INTO number_seq (register, year, last) VALUES (?, ?, ?) ON CONFLICT (register, year) DO UPDATE SET last = max(last, excluded.last)`,
-    );
     const seqTaken = ctx.db.prepare('SELECT number FROM seal_uses WHERE year = ? AND seq = ?').pluck();
     const outNow = new Set((ctx.db.prepare("SELECT seal_id FROM seal_uses WHERE state = 'out'").pluck().all() as number[]));
     for (const v of values) {
@@ -222,7 +218,7 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
       if (v.seq !== null) {
         const taken = seqTaken.get(v.year, v.seq) as string | undefined;
         if (taken) throw new DomainError('rule', `第 ${v.row} 行：编号“${v.number}”与已有的“${taken}”序号相同。未导入任何数据。`, 'base64');
-        bump.run(USAGE_SEQ, v.year, v.seq);
+        claimNumber(ctx.db, USAGE_SEQ, v.year, v.seq);
       }
       const done = state !== 'void';
       ins.run(

@@ -1,7 +1,8 @@
 // The output side of the supplies registers: rows for printing and export, and the import of an
 // existing item catalogue (a spreadsheet of thousands of items is adopted in one go).
-import type { ImportProblem, RegisterFilter } from '../contract/output';
+import type { RegisterFilter } from '../contract/output';
 import type { OutputRow, RegisterImpl } from '../output/registry';
+import { readImportRow } from '../output/import-row';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { shanghaiDate } from '../core/time';
@@ -179,10 +180,7 @@ const LIMITS: [keyof ImportedItem, string, number][] = [
 
 const itemImporter: NonNullable<RegisterImpl<ImportedItem>['importer']> = {
   parse(c, row, ctx) {
-    const problems: ImportProblem[] = [];
-    const bad = (column: string, message: string) => problems.push({ row, column, message });
-    const s = (k: string) => (c[k] === null || c[k] === undefined ? '' : String(c[k]).trim());
-    for (const [k, title, max] of LIMITS) if (s(k).length > max) bad(title, `不能超过 ${max} 个字`);
+    const { problems, bad, s } = readImportRow(c, row, LIMITS);
     const wholeRaw = s('wholeUnit');
     if (wholeRaw && !['是', '否'].includes(wholeRaw)) bad('整数计量', '请填写“是”或“否”');
     const wholeUnit = wholeRaw !== '否';

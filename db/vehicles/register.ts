@@ -7,8 +7,9 @@ import { DomainError } from '../core/errors';
 import { shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
+import { readImportRow } from '../output/import-row';
 import type { Ctx } from '../core/context';
-import { formatNumber, nextNumber } from '../core/numbering';
+import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt } from '../core/rows';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
 import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, type TripFilter } from './queries';
@@ -72,10 +73,7 @@ function personByName(db: Db, name: string, column: string, bad: (column: string
 
 const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
   parse(c, row, ctx) {
-    const problems: ImportProblem[] = [];
-    const bad = (column: string, message: string) => problems.push({ row, column, message });
-    const s = (k: string) => (c[k] === null || c[k] === undefined ? '' : String(c[k]).trim());
-    for (const [k, title, max] of TRIP_LIMITS) if (s(k).length > max) bad(title, `不能超过 ${max} 个字`);
+    const { problems, bad, s } = readImportRow(c, row, TRIP_LIMITS);
     const wanted = plateQuery(s('plate'));
     const vehicle = (stmt(ctx.db, 'SELECT id, plate FROM vehicles').all() as { id: number; plate: string }[]).find((v) => plateQuery(v.plate) === wanted);
     if (!vehicle) bad('车牌', `车辆档案中没有“${s('plate')}”，请先登记该车辆`);
@@ -129,7 +127,6 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
   existingKeys: (db) => new Set(db.prepare('SELECT number FROM vehicle_trips').pluck().all() as string[]),
   commit(ctx: Ctx, values) {
     const me = ctx.me();
-    const bump = stmt(ctx.db, 'INSERT INTO number_seq (register, year, last) VALUES (?, ?, ?) ON CONFLICT (register, year) DO UPDATE SET last = max(last, excluded.last)');
     const seqTaken = stmt(ctx.db, 'SELECT number FROM vehicle_trips WHERE year = ? AND seq = ?');
     // The trip that came back last before this one left: where its odometer should start.
     const previous = stmt(ctx.db, "SELECT number, return_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state = 'returned' AND return_at <= ? ORDER BY return_at DESC LIMIT 1");
@@ -154,7 +151,7 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
       if (seq !== null) {
         const taken = seqTaken.get(v.year, seq) as { number: string } | undefined;
         if (taken) fail(`编号“${v.number}”与已有的“${taken.number}”序号相同`);
-        bump.run('vehicles.trips', v.year, seq);
+        claimNumber(ctx.db, 'vehicles.trips', v.year, seq);
       } else seq = nextNumber(ctx.db, 'vehicles.trips', v.year);
       const number = v.number ?? formatNumber('派车', v.year, seq);
       const prev = previous.get(v.vehicleId, v.outAt) as { number: string; odo: number } | undefined;
