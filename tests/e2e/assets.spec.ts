@@ -215,4 +215,20 @@ test('各页面在 1366×768 下完整显示、无严重无障碍问题：物品
   await expect(page.locator('.ant-drawer')).toContainText('领用分配');
   await shot(page, 'assets-card-drawer');
   await axe('资产卡片');
+
+  // The check sheet: confirming without a reviewer is refused next to the field; then every asset is
+  // found, the sheet confirmed and read-only.
+  await page.locator('.ant-drawer-close').click();
+  await page.evaluate((h) => (window.location.hash = h), `#/r/assets/checks/${chk.id}`);
+  await choose(page, page, '清查人', CLERK.name);
+  await page.getByRole('button', { name: '其余全部相符' }).click();
+  await page.getByRole('button', { name: '确认清查' }).click();
+  await Promise.all([answered(page, 'assets.checkConfirm'), page.locator('.ant-modal-confirm').getByRole('button', { name: '确认清查' }).click()]);
+  await expect(page.locator('.ant-form-item-explain-error')).toContainText('请填写复核人');
+  await choose(page, page, '复核人', STAFF.name);
+  await page.getByRole('button', { name: '确认清查' }).click();
+  await Promise.all([answered(page, 'assets.checkConfirm'), page.locator('.ant-modal-confirm').getByRole('button', { name: '确认清查' }).click()]);
+  await expect(page.locator('.ant-alert-success')).toContainText('已确认的清查表只读。');
+  await expect(page.getByRole('button', { name: '保存清查结果' })).toHaveCount(0);
+  await expect(page.locator('.sup-detail')).toContainText(STAFF.name);
 });

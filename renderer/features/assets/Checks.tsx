@@ -2,21 +2,20 @@
 // 清查人 and 复核人, assets found off the books; confirming records missing assets as lost and
 // corrects locations, then the sheet is read-only. The 清查表 prints blank or filled.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Skeleton, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { methods } from '../../../db/contract';
 import { CHECK_RESULTS, CHECK_SCOPES, CHECK_STATES, type CheckDetail, type CheckRow, type CheckScope, type CheckState } from '../../../db/contract/assets';
-import { ApiError, useApiMutation, useApiQuery } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
-import { AuditTrail } from '../../components/AuditTrail';
+import { CountSheet } from '../../components/CountSheet';
 import { dateOf, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
-import { applyApiError } from '../../components/formErrors';
 import { yuan } from '../../components/money';
 import { PersonSelect } from '../../components/PersonSelect';
 import { num, useListParams } from '../../components/useListParams';
@@ -171,14 +170,11 @@ type V = { checkerId?: number | null; reviewerId?: number | null; checkedOn?: Da
 
 function SheetBody({ d }: { d: CheckDetail }) {
   const { t } = useTranslation('assets');
-  const { message, modal } = App.useApp();
   const me = useMe();
   const editable = hasRole(me, ['clerk']) && d.state === 'draft';
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [voiding, setVoiding] = useState(false);
   const save = useApiMutation('assets.checkSave', [...ASSET_READS]);
   const confirm = useApiMutation('assets.checkConfirm', [...ASSET_READS]);
+  const voidIt = useApiMutation('assets.checkVoid', [...ASSET_READS]);
   const initial: V = {
     checkerId: d.checkerId,
     reviewerId: d.reviewerId,
@@ -187,49 +183,7 @@ function SheetBody({ d }: { d: CheckDetail }) {
     remarks: d.remarks,
     ...Object.fromEntries(d.lines.flatMap((l) => [[`r_${l.id}`, l.result], [`l_${l.id}`, l.actualLocation], [`n_${l.id}`, l.note]])),
   };
-  const mapErr = (e: unknown) => {
-    if (e instanceof ApiError) {
-      const at = /^lines\.(\d+)\.(result|actualLocation|note)$/.exec(e.field ?? '');
-      if (at) return new ApiError({ code: e.code, message: e.message, field: `${{ result: 'r', actualLocation: 'l', note: 'n' }[at[2]]}_${d.lines[Number(at[1])].id}` });
-    }
-    return e;
-  };
-  const doSave = async (v: V) => {
-    setError(null);
-    try {
-      await save.mutateAsync({
-        id: d.id,
-        checkerId: v.checkerId ?? null,
-        reviewerId: v.reviewerId ?? null,
-        checkedOn: dateOf(v.checkedOn),
-        surplus: v.surplus ?? '',
-        remarks: v.remarks ?? '',
-        lines: d.lines.map((l) => ({ lineId: l.id, result: (v[`r_${l.id}`] as CheckDetail['lines'][number]['result']) ?? null, actualLocation: (v[`l_${l.id}`] as string) ?? '', note: (v[`n_${l.id}`] as string) ?? '' })),
-      });
-      message.success(t('chk.saved'));
-      return true;
-    } catch (e) {
-      setError(applyApiError(form, mapErr(e)));
-      return false;
-    }
-  };
-  const allOk = () => form.setFieldsValue(Object.fromEntries(d.lines.filter((l) => !form.getFieldValue(`r_${l.id}`)).map((l) => [`r_${l.id}`, 'ok'])));
-  const doConfirm = () =>
-    modal.confirm({
-      title: t('chk.confirmTitle'),
-      content: t('chk.confirmHint'),
-      okText: t('chk.confirm'),
-      onOk: async () => {
-        if (!(await doSave(form.getFieldsValue(true)))) return;
-        try {
-          await confirm.mutateAsync({ id: d.id });
-          message.success(t('chk.confirmed'));
-        } catch (e) {
-          setError(applyApiError(form, e));
-        }
-      },
-    });
-  const columns: TableColumnsType<CheckDetail['lines'][number]> = [
+  const columns = (): TableColumnsType<CheckDetail['lines'][number]> => [
     { title: t('f.number'), dataIndex: 'number', width: 140 },
     { title: t('f.name'), key: 'n', ellipsis: true, render: (_, l) => `${l.name}${l.model ? ` ${l.model}` : ''}` },
     { title: t('f.value'), dataIndex: 'originalValue', width: 96, align: 'right', render: (v: number) => yuan(v) },
@@ -276,92 +230,80 @@ function SheetBody({ d }: { d: CheckDetail }) {
     },
   ];
   return (
-    <>
-      <Flex justify="space-between" align="center" wrap gap={8} className="sup-sheet-head">
-        <Typography.Title level={4} className="sup-sheet-title">
-          {d.number} {d.title} <Tag className={STATE_CLASS[d.state]}>{t(`cState.${d.state}`)}</Tag>
-        </Typography.Title>
-        <Flex gap={8} wrap>
-          {editable ? (
-            <>
-              <Button onClick={allOk}>{t('chk.allOk')}</Button>
-              <Button onClick={() => form.submit()} loading={save.isPending}>
-                {t('chk.save')}
-              </Button>
-              <Button type="primary" onClick={doConfirm}>
-                {t('chk.confirm')}
-              </Button>
-              <Button danger onClick={() => setVoiding(true)}>
-                {t('chk.void')}
-              </Button>
-            </>
-          ) : null}
-          <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(`/print/assets/check/${d.id}`, { landscape: true, suggestedName: `清查表-${d.number}` })}>
-            {t('chk.print')}
-          </Button>
-        </Flex>
-      </Flex>
-      {d.state === 'confirmed' ? <Alert className="form-alert" type="success" showIcon title={`${t('chk.readOnly')} ${t('chk.progress', { done: d.doneCount, total: d.lineCount, problems: d.problemCount })}`} /> : null}
-      {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('cState.void')}：${d.voidReason}`} /> : null}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void doSave(v)} disabled={!editable} aria-label={d.title}>
-        {editable ? (
-          <Row gutter={16}>
-            <Col span={5}>
-              <Form.Item name="checkedOn" label={t('f.checkedOn')}>
-                <DatePicker className="sup-wide" />
-              </Form.Item>
-            </Col>
-            <Col span={5}>
-              <Form.Item name="checkerId" label={t('f.checker')}>
-                <PersonSelect allowClear />
-              </Form.Item>
-            </Col>
-            <Col span={5}>
-              <Form.Item name="reviewerId" label={t('f.reviewer')}>
-                <PersonSelect allowClear />
-              </Form.Item>
-            </Col>
-            <Col span={9}>
-              <Form.Item name="surplus" label={`${t('f.surplus')}${t('optional')}`}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : (
-          <Descriptions size="small" column={4} bordered className="sup-detail">
-            <Descriptions.Item label={t('f.checkedOn')}>{d.date}</Descriptions.Item>
-            <Descriptions.Item label={t('f.checker')}>{d.checkerName}</Descriptions.Item>
-            <Descriptions.Item label={t('f.reviewer')}>{d.reviewerName}</Descriptions.Item>
-            <Descriptions.Item label={t('f.surplus')}>{d.surplus}</Descriptions.Item>
-          </Descriptions>
-        )}
-        <ErrorAlert error={error} />
-        <Table rowKey="id" size="small" pagination={d.lines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} columns={columns} dataSource={d.lines} scroll={{ x: 1000 }} />
-      </Form>
-      <Tabs className="sup-history" items={[{ key: 'h', label: t('card.audit'), children: <AuditTrail objectType="asset_check" objectId={d.id} /> }]} />
-      {voiding ? <VoidCheck d={d} onClose={() => setVoiding(false)} /> : null}
-    </>
-  );
-}
-
-function VoidCheck({ d, onClose }: { d: CheckDetail; onClose: () => void }) {
-  const { t } = useTranslation('assets');
-  const { message } = App.useApp();
-  const m = useApiMutation('assets.checkVoid', [...ASSET_READS]);
-  return (
-    <FormDialog<{ reason: string }>
-      title={t('chk.voidTitle')}
-      okText={t('chk.void')}
-      danger
-      onClose={onClose}
-      onSubmit={async (v) => {
-        await m.mutateAsync({ id: d.id, reason: v.reason ?? '' });
-        message.success(t('chk.void'));
+    <CountSheet<CheckDetail['lines'][number], V>
+      doc={d}
+      stateTag={<Tag className={STATE_CLASS[d.state]}>{t(`cState.${d.state}`)}</Tag>}
+      editable={editable}
+      initial={initial}
+      text={{
+        save: t('chk.save'),
+        saved: t('chk.saved'),
+        confirm: t('chk.confirm'),
+        confirmTitle: t('chk.confirmTitle'),
+        confirmHint: t('chk.confirmHint'),
+        confirmed: t('chk.confirmed'),
+        void: t('chk.void'),
+        voidTitle: t('chk.voidTitle'),
+        voidReason: t('f.voidReason'),
+        print: t('chk.print'),
+        history: t('card.audit'),
       }}
-    >
-      <Form.Item name="reason" label={t('f.voidReason')} rules={fieldRule(methods['assets.checkVoid'].input, 'reason')}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
-    </FormDialog>
+      confirmedSummary={`${t('chk.readOnly')} ${t('chk.progress', { done: d.doneCount, total: d.lineCount, problems: d.problemCount })}`}
+      voidedSummary={`${t('cState.void')}：${d.voidReason}`}
+      lineFieldKeys={{ result: 'r', actualLocation: 'l', note: 'n' }}
+      save={(v) =>
+        save.mutateAsync({
+          id: d.id,
+          checkerId: v.checkerId ?? null,
+          reviewerId: v.reviewerId ?? null,
+          checkedOn: dateOf(v.checkedOn),
+          surplus: v.surplus ?? '',
+          remarks: v.remarks ?? '',
+          lines: d.lines.map((l) => ({ lineId: l.id, result: (v[`r_${l.id}`] as CheckDetail['lines'][number]['result']) ?? null, actualLocation: (v[`l_${l.id}`] as string) ?? '', note: (v[`n_${l.id}`] as string) ?? '' })),
+        })
+      }
+      confirm={() => confirm.mutateAsync({ id: d.id })}
+      voidSheet={(reason) => voidIt.mutateAsync({ id: d.id, reason })}
+      voidRule={fieldRule(methods['assets.checkVoid'].input, 'reason')}
+      extraActions={(form) => (
+        <Button onClick={() => form.setFieldsValue(Object.fromEntries(d.lines.filter((l) => !form.getFieldValue(`r_${l.id}`)).map((l) => [`r_${l.id}`, 'ok'])) as V)}>{t('chk.allOk')}</Button>
+      )}
+      headerFields={
+        <Row gutter={16}>
+          <Col span={5}>
+            <Form.Item name="checkedOn" label={t('f.checkedOn')}>
+              <DatePicker className="sup-wide" />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="checkerId" label={t('f.checker')}>
+              <PersonSelect allowClear />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="reviewerId" label={t('f.reviewer')}>
+              <PersonSelect allowClear />
+            </Form.Item>
+          </Col>
+          <Col span={9}>
+            <Form.Item name="surplus" label={`${t('f.surplus')}${t('optional')}`}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      }
+      headerReadOnly={
+        <Descriptions size="small" column={4} bordered className="sup-detail">
+          <Descriptions.Item label={t('f.checkedOn')}>{d.date}</Descriptions.Item>
+          <Descriptions.Item label={t('f.checker')}>{d.checkerName}</Descriptions.Item>
+          <Descriptions.Item label={t('f.reviewer')}>{d.reviewerName}</Descriptions.Item>
+          <Descriptions.Item label={t('f.surplus')}>{d.surplus}</Descriptions.Item>
+        </Descriptions>
+      }
+      columns={columns}
+      onPrint={() => void openPrint(`/print/assets/check/${d.id}`, { landscape: true, suggestedName: `清查表-${d.number}` })}
+      auditObjectType="asset_check"
+      scrollX={1000}
+    />
   );
 }

@@ -2,17 +2,17 @@
 // reasons, counted-by and checked-by; confirming posts 盘盈/盘亏 in one transaction, after which the
 // sheet is read-only. The 盘点表 prints blank (for counting) or filled.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Tag } from 'antd';
+import type { FormInstance, TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { methods } from '../../../db/contract';
 import { STOCKTAKE_STATES, type StocktakeDetail, type StocktakeRow, type StocktakeState } from '../../../db/contract/supplies';
-import { ApiError, useApiMutation, useApiQuery } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
-import { AuditTrail } from '../../components/AuditTrail';
+import { CountSheet } from '../../components/CountSheet';
 import { dateOf } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -187,15 +187,13 @@ type SheetValues = { countedById?: number | null; checkedById?: number | null; c
 
 function SheetBody({ d }: { d: StocktakeDetail }) {
   const { t } = useTranslation('supplies');
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const me = useMe();
   const editable = hasRole(me, ['clerk']) && d.state === 'draft';
-  const [form] = Form.useForm<SheetValues>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [voiding, setVoiding] = useState(false);
   const save = useApiMutation('supplies.stocktakeSave', SUPPLY_READS);
   const confirm = useApiMutation('supplies.stocktakeConfirm', SUPPLY_READS);
   const refresh = useApiMutation('supplies.stocktakeRefresh', SUPPLY_READS);
+  const voidIt = useApiMutation('supplies.stocktakeVoid', SUPPLY_READS);
   const initial: SheetValues = {
     countedById: d.countedById,
     checkedById: d.checkedById,
@@ -203,47 +201,7 @@ function SheetBody({ d }: { d: StocktakeDetail }) {
     remarks: d.remarks,
     ...Object.fromEntries(d.lines.flatMap((l) => [[`c_${l.id}`, l.countedQty], [`r_${l.id}`, l.reason]])),
   };
-  const mapLineError = (e: unknown) => {
-    if (e instanceof ApiError) {
-      const at = /^lines\.(\d+)\.(countedQty|reason)$/.exec(e.field ?? '');
-      if (at) return new ApiError({ code: e.code, message: e.message, field: `${at[2] === 'countedQty' ? 'c' : 'r'}_${d.lines[Number(at[1])].id}` });
-    }
-    return e;
-  };
-  const doSave = async (v: SheetValues) => {
-    setError(null);
-    try {
-      await save.mutateAsync({
-        id: d.id,
-        countedById: v.countedById ?? null,
-        checkedById: v.checkedById ?? null,
-        countedOn: dateOf(v.countedOn),
-        remarks: v.remarks ?? '',
-        lines: d.lines.map((l) => ({ lineId: l.id, countedQty: (v[`c_${l.id}`] as number | null | undefined) ?? null, reason: (v[`r_${l.id}`] as string | undefined) ?? '' })),
-      });
-      message.success(t('st.saved'));
-      return true;
-    } catch (e) {
-      setError(applyApiError(form, mapLineError(e)));
-      return false;
-    }
-  };
-  const doConfirm = () =>
-    modal.confirm({
-      title: t('st.confirmTitle'),
-      content: t('st.confirmHint'),
-      okText: t('st.confirm'),
-      onOk: async () => {
-        if (!(await doSave(form.getFieldsValue(true)))) return;
-        try {
-          await confirm.mutateAsync({ id: d.id });
-          message.success(t('st.confirmed'));
-        } catch (e) {
-          setError(applyApiError(form, e));
-        }
-      },
-    });
-  const columns: TableColumnsType<StocktakeDetail['lines'][number]> = [
+  const columns = (form: FormInstance<SheetValues>): TableColumnsType<StocktakeDetail['lines'][number]> => [
     { title: t('f.item'), key: 'i', ellipsis: true, render: (_, l) => <>{l.itemName}{l.spec ? `（${l.spec}）` : ''}{l.stale ? <Tag className="tag-bad sup-tag-gap">{t('st.stale')}</Tag> : null}</> },
     { title: t('f.unit'), dataIndex: 'unit', width: 56, align: 'center' },
     { title: t('f.bookQty'), dataIndex: 'bookQty', width: 86, align: 'right', render: (v: number) => qty(v) },
@@ -290,94 +248,80 @@ function SheetBody({ d }: { d: StocktakeDetail }) {
     },
   ];
   return (
-    <>
-      <Flex justify="space-between" align="center" wrap gap={8} className="sup-sheet-head">
-        <Typography.Title level={4} className="sup-sheet-title">
-          {d.number} {d.title} <Tag className={STATE_CLASS[d.state]}>{t(`sState.${d.state}`)}</Tag>
-        </Typography.Title>
-        <Flex gap={8} wrap>
-          {editable ? (
-            <>
-              <Button onClick={() => form.submit()} loading={save.isPending}>
-                {t('st.save')}
-              </Button>
-              {d.lines.some((l) => l.stale) ? (
-                <Button onClick={() => void refresh.mutateAsync({ id: d.id }).then(() => message.success(t('st.refreshed')), (e: unknown) => setError(applyApiError(form, e)))}>{t('st.refresh')}</Button>
-              ) : null}
-              <Button type="primary" onClick={doConfirm}>
-                {t('st.confirm')}
-              </Button>
-              <Button danger onClick={() => setVoiding(true)}>
-                {t('st.void')}
-              </Button>
-            </>
-          ) : null}
-          <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(`/print/supplies/stocktake/${d.id}`, { suggestedName: `盘点表-${d.number}` })}>
-            {t('st.print')}
-          </Button>
-        </Flex>
-      </Flex>
-      {d.state === 'confirmed' ? <Alert className="form-alert" type="success" showIcon title={`${t('st.readOnly')} ${t('st.gainLoss', { gain: yuan(d.gainAmount), loss: yuan(d.lossAmount) })}`} /> : null}
-      {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('sState.void')}：${d.voidReason}`} /> : null}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void doSave(v)} disabled={!editable} aria-label={d.title}>
-        {editable ? (
-          <Row gutter={16}>
-            <Col span={6}>
-              <Form.Item name="countedOn" label={t('f.countedOn')}>
-                <DatePicker className="sup-wide" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="countedById" label={t('f.countedBy')}>
-                <PersonSelect allowClear />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="checkedById" label={t('f.checkedBy')}>
-                <PersonSelect allowClear />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="remarks" label={`${t('f.remarks')}${t('common.optional')}`}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : (
-          <Descriptions size="small" column={4} bordered className="sup-detail">
-            <Descriptions.Item label={t('f.countedOn')}>{d.date}</Descriptions.Item>
-            <Descriptions.Item label={t('f.countedBy')}>{d.countedByName}</Descriptions.Item>
-            <Descriptions.Item label={t('f.checkedBy')}>{d.checkedByName}</Descriptions.Item>
-            <Descriptions.Item label={t('f.remarks')}>{d.remarks}</Descriptions.Item>
-          </Descriptions>
-        )}
-        <ErrorAlert error={error} />
-        <Table rowKey="id" size="small" pagination={d.lines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} columns={columns} dataSource={d.lines} />
-      </Form>
-      <Tabs className="sup-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType="supply_stocktake" objectId={d.id} /> }]} />
-      {voiding ? <VoidStocktake d={d} onClose={() => setVoiding(false)} /> : null}
-    </>
-  );
-}
-
-function VoidStocktake({ d, onClose }: { d: StocktakeDetail; onClose: () => void }) {
-  const { t } = useTranslation('supplies');
-  const { message } = App.useApp();
-  const m = useApiMutation('supplies.stocktakeVoid', SUPPLY_READS);
-  return (
-    <FormDialog<{ reason: string }>
-      title={t('st.voidTitle')}
-      okText={t('st.void')}
-      danger
-      onClose={onClose}
-      onSubmit={async (v) => {
-        await m.mutateAsync({ id: d.id, reason: v.reason ?? '' });
-        message.success(t('st.void'));
+    <CountSheet<StocktakeDetail['lines'][number], SheetValues>
+      doc={d}
+      stateTag={<Tag className={STATE_CLASS[d.state]}>{t(`sState.${d.state}`)}</Tag>}
+      editable={editable}
+      initial={initial}
+      text={{
+        save: t('st.save'),
+        saved: t('st.saved'),
+        confirm: t('st.confirm'),
+        confirmTitle: t('st.confirmTitle'),
+        confirmHint: t('st.confirmHint'),
+        confirmed: t('st.confirmed'),
+        void: t('st.void'),
+        voidTitle: t('st.voidTitle'),
+        voidReason: t('f.reason'),
+        print: t('st.print'),
+        history: t('detail.history'),
       }}
-    >
-      <Form.Item name="reason" label={t('f.reason')} rules={fieldRule(methods['supplies.stocktakeVoid'].input, 'reason')}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
-    </FormDialog>
+      confirmedSummary={`${t('st.readOnly')} ${t('st.gainLoss', { gain: yuan(d.gainAmount), loss: yuan(d.lossAmount) })}`}
+      voidedSummary={`${t('sState.void')}：${d.voidReason}`}
+      lineFieldKeys={{ countedQty: 'c', reason: 'r' }}
+      save={(v) =>
+        save.mutateAsync({
+          id: d.id,
+          countedById: v.countedById ?? null,
+          checkedById: v.checkedById ?? null,
+          countedOn: dateOf(v.countedOn),
+          remarks: v.remarks ?? '',
+          lines: d.lines.map((l) => ({ lineId: l.id, countedQty: (v[`c_${l.id}`] as number | null | undefined) ?? null, reason: (v[`r_${l.id}`] as string | undefined) ?? '' })),
+        })
+      }
+      confirm={() => confirm.mutateAsync({ id: d.id })}
+      voidSheet={(reason) => voidIt.mutateAsync({ id: d.id, reason })}
+      voidRule={fieldRule(methods['supplies.stocktakeVoid'].input, 'reason')}
+      extraActions={(form, setError) =>
+        d.lines.some((l) => l.stale) ? (
+          <Button onClick={() => void refresh.mutateAsync({ id: d.id }).then(() => message.success(t('st.refreshed')), (e: unknown) => setError(applyApiError(form, e)))}>{t('st.refresh')}</Button>
+        ) : null
+      }
+      headerFields={
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name="countedOn" label={t('f.countedOn')}>
+              <DatePicker className="sup-wide" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="countedById" label={t('f.countedBy')}>
+              <PersonSelect allowClear />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="checkedById" label={t('f.checkedBy')}>
+              <PersonSelect allowClear />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="remarks" label={`${t('f.remarks')}${t('common.optional')}`}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      }
+      headerReadOnly={
+        <Descriptions size="small" column={4} bordered className="sup-detail">
+          <Descriptions.Item label={t('f.countedOn')}>{d.date}</Descriptions.Item>
+          <Descriptions.Item label={t('f.countedBy')}>{d.countedByName}</Descriptions.Item>
+          <Descriptions.Item label={t('f.checkedBy')}>{d.checkedByName}</Descriptions.Item>
+          <Descriptions.Item label={t('f.remarks')}>{d.remarks}</Descriptions.Item>
+        </Descriptions>
+      }
+      columns={columns}
+      onPrint={() => void openPrint(`/print/supplies/stocktake/${d.id}`, { suggestedName: `盘点表-${d.number}` })}
+      auditObjectType="supply_stocktake"
+    />
   );
 }
