@@ -272,7 +272,8 @@ export async function seedVehicles(
   const sorted = [...vehicles].sort((a, b) => a.free.localeCompare(b.free));
   const nowIso = toShanghaiIso(now);
   const later = (h: number) => toShanghaiIso(new Date(now.getTime() + h * 3_600_000));
-  const offToday = isOff(today) ? '节假日值班：处置突发矛盾纠纷' : '';
+  // Late on a Friday the three hours run into Saturday: the reason is needed then too.
+  const offToday = isOff(today) || isOff(later(3).slice(0, 10)) ? '节假日值班：处置突发矛盾纠纷' : '';
   // 1. A car out now, approved by the leader co-signing at the clerk's desk.
   const outV = sorted[0];
   const outTrip = await call(clerk, 'vehicles.apply', { applicantId: applicants[0].id, reason: '赴区人民法院参加诉调对接工作会', destination: '区人民法院', route: '局机关—区人民法院—局机关', passengers: applicants[0].name, passengerCount: 1, plannedOut: nowIso, plannedReturn: later(3), offDayReason: offToday });
