@@ -95,9 +95,11 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
     const off = offDaysBetween(ctx.db, outAt.slice(0, 10), returnAt.slice(0, 10));
     if (off.length && !s('offDayReason')) bad('节假日用车事由', `用车时间包含休息日：${describeOffDays(off)}，须填写节假日用车事由`);
     const year = Number(outAt.slice(0, 4));
-    const number = s('number') || null;
-    const m = number ? TRIP_NUMBER_RE.exec(number) : null;
-    if (number && !m) bad('编号', '编号格式应为 派车〔年度〕第N号，或留空由系统编号');
+    const written = s('number') || null;
+    const m = written ? TRIP_NUMBER_RE.exec(written) : null;
+    if (written && !m) bad('编号', '编号格式应为 派车〔年度〕第N号，或留空由系统编号');
+    // 第7号 on paper is 第0007号 in the register, so it is compared and stored the one way.
+    const number = m ? formatNumber('派车', Number(m[1]), Number(m[2])) : null;
     if (m && Number(m[1]) !== year) bad('编号', `编号的年度（${m[1]}）与出车时间的年度（${year}）不一致`);
     if (problems.length) return { problems };
     return {

@@ -161,7 +161,7 @@ describe('taking over the paper trip log (import)', () => {
     const o = await office();
     await addVehicle(o);
     const good = [
-      trip({ 0: '派车〔2025〕第0003号' }),
+      trip({ 0: '派车〔2025〕第3号' }),
       // typed as people write plates; the odometer does not continue from the trip before
       trip({ 1: '湘b 12345', 3: '调研', 4: '某司法所', 5: new Date(Date.UTC(2025, 2, 4, 14, 0)), 6: '2025/3/4 17:00', 7: 10_040, 8: 10_100 }),
       // a Saturday, with its reason
