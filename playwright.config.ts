@@ -23,6 +23,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours reduced motion (renderer/app/App.tsx): no click lands on a dialog or dropdown
+    // that is still sliding into place.
+    reducedMotion: 'reduce',
     acceptDownloads: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -9,8 +9,11 @@ import { SessionProvider } from './session';
 import { Gate } from './Gate';
 import { PrintLayout } from './PrintLayout';
 
+// People who ask their system for less motion get none: dialogs, drawers, dropdowns and messages
+// appear and go at once (and the browser tests, which ask the same, never click mid-animation).
+const reducedMotion = typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 // See electron/desktop/csp.ts: this key must match the selector in antd/dist/antd.css.
-const THEME = { zeroRuntime: true, cssVar: { key: 'css-var-_R_0_' } } as const;
+const THEME = { zeroRuntime: true, cssVar: { key: 'css-var-_R_0_' }, ...(reducedMotion ? { token: { motion: false } } : {}) } as const;
 // Two-character Chinese labels stay as written (保存, not 保 存), and the spinner is decorative: a
 // busy button keeps its name (登录, not "loading 登录" in English) for screen readers and tests.
 const BUTTON = { autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-hidden /> };
