@@ -14,7 +14,8 @@ describe('seedVehicles', () => {
     await seedVehicles(core, { admin, clerk, leaderLogin: 'demo-leader', password }, 'small', (l) => lines.push(l));
     const db = core.state.db;
     const states = Object.fromEntries((db.prepare('SELECT state, count(*) AS n FROM vehicle_trips GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-    expect(states.returned).toBeGreaterThan(30);
+    // Every ninth working day since 6 January last year: at least a year of them, even on 1 January.
+    expect(states.returned).toBeGreaterThanOrEqual(25);
     expect(states).toMatchObject({ out: 1, dispatched: 1, approved: 1, pending: 2, rejected: 1, voided: 1 });
     expect((await ok(core, clerk, 'vehicles.vehicleList', {})).total).toBe(4);
     const dash = await ok(core, clerk, 'vehicles.dashboard', {});
