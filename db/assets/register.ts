@@ -3,7 +3,7 @@
 // asset ledger (labels already on the assets keep their numbers; duplicates are refused).
 import type { RegisterFilter } from '../contract/output';
 import type { OutputRow, RegisterImpl } from '../output/registry';
-import { readImportRow } from '../output/import-row';
+import { personNamed, readImportRow } from '../output/import-row';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -157,13 +157,11 @@ cards.importer = {
     let userName = '';
     let department = s('department');
     if (s('user')) {
-      const us = stmt(ctx.db, 'SELECT id, name, department FROM users WHERE name = ? AND active = 1').all(s('user')) as { id: number; name: string; department: string }[];
-      if (us.length === 0) bad('使用人', `系统中没有名为“${s('user')}”的在用账号`);
-      else if (us.length > 1) bad('使用人', `系统中有 ${us.length} 位名为“${s('user')}”的人员，请在导入后逐一分配`);
-      else {
-        userId = us[0].id;
-        userName = us[0].name;
-        department ||= us[0].department;
+      const u = personNamed(ctx.db, s('user'), '使用人', bad, { activeOnly: true });
+      if (u) {
+        userId = u.id;
+        userName = u.name;
+        department ||= u.department;
       }
     }
     const statusRaw = s('status');

@@ -7,7 +7,7 @@ import { DomainError } from '../core/errors';
 import { shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
-import { readImportRow } from '../output/import-row';
+import { personNamed, readImportRow } from '../output/import-row';
 import type { Ctx } from '../core/context';
 import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt } from '../core/rows';
@@ -63,23 +63,15 @@ const TRIP_LIMITS: [string, string, number][] = [
   ['remarks', '备注', 500],
 ];
 
-/** One person by name; the paper log names people, the register points at them. */
-function personByName(db: Db, name: string, column: string, bad: (column: string, message: string) => void) {
-  const found = stmt(db, 'SELECT id, department FROM users WHERE name = ?').all(name) as { id: number; department: string }[];
-  if (found.length === 1) return found[0];
-  bad(column, found.length ? `有 ${found.length} 位同名人员“${name}”，无法确定是哪一位，请在系统中区分姓名后再导入` : `系统中没有名为“${name}”的人员，请先在“人员与账号”中登记（离职人员可登记后停用）`);
-  return undefined;
-}
-
 const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
   parse(c, row, ctx) {
     const { problems, bad, s } = readImportRow(c, row, TRIP_LIMITS);
     const wanted = plateQuery(s('plate'));
     const vehicle = (stmt(ctx.db, 'SELECT id, plate FROM vehicles').all() as { id: number; plate: string }[]).find((v) => plateQuery(v.plate) === wanted);
     if (!vehicle) bad('车牌', `车辆档案中没有“${s('plate')}”，请先登记该车辆`);
-    const applicant = personByName(ctx.db, s('applicant'), '用车人', bad);
-    const driver = personByName(ctx.db, s('driver'), '驾驶员', bad);
-    const approver = personByName(ctx.db, s('approver'), '审批人', bad);
+    const applicant = personNamed(ctx.db, s('applicant'), '用车人', bad);
+    const driver = personNamed(ctx.db, s('driver'), '驾驶员', bad);
+    const approver = personNamed(ctx.db, s('approver'), '审批人', bad);
     if (approver && applicant && approver.id === applicant.id) bad('审批人', '审批人不能是用车人本人');
     const toIso = (v: string) => normIso(`${v.replace(' ', 'T')}:00+08:00`);
     const outAt = toIso(s('outAt'));

@@ -9,21 +9,12 @@ import type { Input as MethodInput, MethodName } from '../../db/contract';
 import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentKind } from '../../db/contract/attachments';
 import { ApiError, api, toApiError, useApiMutation, useApiQuery } from '../api';
 import { fmtTime } from './dates';
-import { downloadBase64 } from './download';
+import { downloadBase64, readBase64 } from './download';
 import { FormDialog } from './FormDialog';
 
 /** Registers whose contract includes `attachmentMethods(register, …)`. */
 export type AttachmentRegister = 'expenses' | 'minutes';
 type ObjectTypeOf<R extends AttachmentRegister> = MethodInput<`${R}.attach`>['objectType'];
-
-/** The file's bytes as base64 without the `data:` prefix. */
-export const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(new Error('无法读取文件'));
-    r.readAsDataURL(file);
-  });
 
 const ACCEPT = 'image/jpeg,image/png,application/pdf';
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);

@@ -3,7 +3,7 @@
 // The register supplies its header fields, its line columns and its wording; this frame holds the
 // form, the save → confirm sequence, errors next to the cell they belong to, and the history.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Flex, Form, Input, Table, Tabs, Typography, type FormInstance, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Table, Tabs, Typography, type FormInstance, type TableColumnsType } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { PrinterOutlined } from '@ant-design/icons';
 import { ApiError } from '../api';
@@ -11,6 +11,7 @@ import { AuditTrail } from './AuditTrail';
 import { ErrorAlert } from './ErrorAlert';
 import { FormDialog } from './FormDialog';
 import { applyApiError } from './formErrors';
+import { PersonSelect } from './PersonSelect';
 
 export interface CountSheetText {
   save: string;
@@ -24,6 +25,18 @@ export interface CountSheetText {
   voidReason: string;
   print: string;
   history: string;
+}
+
+/** A field of the sheet's head: edited on a draft, shown as text once confirmed or voided. */
+export interface CountSheetField {
+  name: string;
+  label: string;
+  /** The label while editing, when it differs (e.g. with （选填）). */
+  editLabel?: string;
+  kind: 'date' | 'person' | 'text';
+  /** Grid columns (of 24) while editing. */
+  span: number;
+  shown: ReactNode;
 }
 
 interface CountSheetProps<L extends { id: number }, V extends object> {
@@ -41,8 +54,7 @@ interface CountSheetProps<L extends { id: number }, V extends object> {
   confirm: () => Promise<unknown>;
   voidSheet: (reason: string) => Promise<unknown>;
   voidRule: Rule[];
-  headerFields: ReactNode;
-  headerReadOnly: ReactNode;
+  head: CountSheetField[];
   columns: (form: FormInstance<V>) => TableColumnsType<L>;
   /** More draft actions before 确认 (all OK, refresh book quantities). */
   extraActions?: (form: FormInstance<V>, setError: (e: ApiError | null) => void) => ReactNode;
@@ -126,7 +138,25 @@ export function CountSheet<L extends { id: number }, V extends object>(p: CountS
       {doc.state === 'confirmed' ? <Alert className="form-alert" type="success" showIcon title={p.confirmedSummary} /> : null}
       {doc.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={p.voidedSummary} /> : null}
       <Form form={form} layout="vertical" initialValues={p.initial} onFinish={(v) => void doSave(v)} disabled={!editable} aria-label={doc.title}>
-        {editable ? p.headerFields : p.headerReadOnly}
+        {editable ? (
+          <Row gutter={16}>
+            {p.head.map((f) => (
+              <Col key={f.name} span={f.span}>
+                <Form.Item name={f.name} label={f.editLabel ?? f.label}>
+                  {f.kind === 'date' ? <DatePicker className="sup-wide" /> : f.kind === 'person' ? <PersonSelect allowClear /> : <Input />}
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        ) : (
+          <Descriptions size="small" column={p.head.length} bordered className="sup-detail">
+            {p.head.map((f) => (
+              <Descriptions.Item key={f.name} label={f.label}>
+                {f.shown}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
         <ErrorAlert error={error} />
         <Table<L>
           rowKey="id"

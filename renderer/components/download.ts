@@ -14,3 +14,12 @@ export function downloadBase64(fileName: string, base64: string, type = 'applica
   // The download has started by the time the click returns; the URL is only needed until then.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A file the user chose, as base64 without the `data:` prefix (what the core's upload methods take). */
+export const readBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error('无法读取文件'));
+    r.readAsDataURL(file);
+  });

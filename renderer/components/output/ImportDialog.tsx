@@ -6,15 +6,7 @@ import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import type { ImportProblem } from '../../../db/contract/output';
-import { downloadBase64 } from '../download';
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(new Error('无法读取文件'));
-    r.readAsDataURL(file);
-  });
+import { downloadBase64, readBase64 } from '../download';
 
 export function ImportDialog({ register, title, open, onClose, onImported }: { register: string; title: string; open: boolean; onClose: () => void; onImported?: (n: number) => void }) {
   const { message } = App.useApp();

@@ -2,7 +2,7 @@
 // 清查人 and 复核人, assets found off the books; confirming records missing assets as lost and
 // corrects locations, then the sheet is read-only. The 清查表 prints blank or filled.
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Skeleton, Table, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Skeleton, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -17,7 +17,6 @@ import { dateOf, years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { yuan } from '../../components/money';
-import { PersonSelect } from '../../components/PersonSelect';
 import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint } from '../../print';
@@ -268,38 +267,12 @@ function SheetBody({ d }: { d: CheckDetail }) {
       extraActions={(form) => (
         <Button onClick={() => form.setFieldsValue(Object.fromEntries(d.lines.filter((l) => !form.getFieldValue(`r_${l.id}`)).map((l) => [`r_${l.id}`, 'ok'])) as V)}>{t('chk.allOk')}</Button>
       )}
-      headerFields={
-        <Row gutter={16}>
-          <Col span={5}>
-            <Form.Item name="checkedOn" label={t('f.checkedOn')}>
-              <DatePicker className="sup-wide" />
-            </Form.Item>
-          </Col>
-          <Col span={5}>
-            <Form.Item name="checkerId" label={t('f.checker')}>
-              <PersonSelect allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={5}>
-            <Form.Item name="reviewerId" label={t('f.reviewer')}>
-              <PersonSelect allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={9}>
-            <Form.Item name="surplus" label={`${t('f.surplus')}${t('optional')}`}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-      }
-      headerReadOnly={
-        <Descriptions size="small" column={4} bordered className="sup-detail">
-          <Descriptions.Item label={t('f.checkedOn')}>{d.date}</Descriptions.Item>
-          <Descriptions.Item label={t('f.checker')}>{d.checkerName}</Descriptions.Item>
-          <Descriptions.Item label={t('f.reviewer')}>{d.reviewerName}</Descriptions.Item>
-          <Descriptions.Item label={t('f.surplus')}>{d.surplus}</Descriptions.Item>
-        </Descriptions>
-      }
+      head={[
+        { name: 'checkedOn', label: t('f.checkedOn'), kind: 'date', span: 5, shown: d.date },
+        { name: 'checkerId', label: t('f.checker'), kind: 'person', span: 5, shown: d.checkerName },
+        { name: 'reviewerId', label: t('f.reviewer'), kind: 'person', span: 5, shown: d.reviewerName },
+        { name: 'surplus', label: t('f.surplus'), editLabel: `${t('f.surplus')}${t('optional')}`, kind: 'text', span: 9, shown: d.surplus },
+      ]}
       columns={columns}
       onPrint={() => void openPrint(`/print/assets/check/${d.id}`, { landscape: true, suggestedName: `清查表-${d.number}` })}
       auditObjectType="asset_check"

@@ -2,7 +2,7 @@
 // reasons, counted-by and checked-by; confirming posts 盘盈/盘亏 in one transaction, after which the
 // sheet is read-only. The 盘点表 prints blank (for counting) or filled.
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Tag } from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,7 +19,6 @@ import { FormDialog } from '../../components/FormDialog';
 import { applyApiError } from '../../components/formErrors';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
-import { PersonSelect } from '../../components/PersonSelect';
 import { StateFilter } from '../../components/StateFilter';
 import { useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
@@ -287,38 +286,12 @@ function SheetBody({ d }: { d: StocktakeDetail }) {
           <Button onClick={() => void refresh.mutateAsync({ id: d.id }).then(() => message.success(t('st.refreshed')), (e: unknown) => setError(applyApiError(form, e)))}>{t('st.refresh')}</Button>
         ) : null
       }
-      headerFields={
-        <Row gutter={16}>
-          <Col span={6}>
-            <Form.Item name="countedOn" label={t('f.countedOn')}>
-              <DatePicker className="sup-wide" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="countedById" label={t('f.countedBy')}>
-              <PersonSelect allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="checkedById" label={t('f.checkedBy')}>
-              <PersonSelect allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="remarks" label={`${t('f.remarks')}${t('common.optional')}`}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-      }
-      headerReadOnly={
-        <Descriptions size="small" column={4} bordered className="sup-detail">
-          <Descriptions.Item label={t('f.countedOn')}>{d.date}</Descriptions.Item>
-          <Descriptions.Item label={t('f.countedBy')}>{d.countedByName}</Descriptions.Item>
-          <Descriptions.Item label={t('f.checkedBy')}>{d.checkedByName}</Descriptions.Item>
-          <Descriptions.Item label={t('f.remarks')}>{d.remarks}</Descriptions.Item>
-        </Descriptions>
-      }
+      head={[
+        { name: 'countedOn', label: t('f.countedOn'), kind: 'date', span: 6, shown: d.date },
+        { name: 'countedById', label: t('f.countedBy'), kind: 'person', span: 6, shown: d.countedByName },
+        { name: 'checkedById', label: t('f.checkedBy'), kind: 'person', span: 6, shown: d.checkedByName },
+        { name: 'remarks', label: t('f.remarks'), editLabel: `${t('f.remarks')}${t('common.optional')}`, kind: 'text', span: 6, shown: d.remarks },
+      ]}
       columns={columns}
       onPrint={() => void openPrint(`/print/supplies/stocktake/${d.id}`, { suggestedName: `盘点表-${d.number}` })}
       auditObjectType="supply_stocktake"
