@@ -24,11 +24,11 @@ function pickPrintRange() {
       for (const months of [1, 2, 3, 6, 12]) {
         const to = new Date(Date.UTC(year, months, 0)).toISOString().slice(0, 10);
         const filter = k === 'audit' ? { from: `${year}-01-01`, to } : { year, from: `${year}-01-01`, to };
-        const n = registerImpls[k].count(db, filter);
+        const n = registerImpls[k].count(db, filter, new Date());
         if (n >= 1000 && n <= 3000) return { register: k, filter, n };
       }
     }
-    return { register: 'audit', filter: {}, n: registerImpls.audit.count(db, {}) };
+    return { register: 'audit', filter: {}, n: registerImpls.audit.count(db, {}, new Date()) };
   } finally {
     db.close();
   }

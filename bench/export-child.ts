@@ -12,7 +12,7 @@ async function main() {
   const s = await core.call(null, 'accounts.signIn', { login: 'demo-admin', password });
   if (!s.ok) throw new Error(s.error.message);
   const session = (s.data as { sessionId: string }).sessionId;
-  const sized = keys.split(',').map((k) => ({ k, n: registerImpls[k].count(core.state.db, {}) })).sort((a, b) => b.n - a.n);
+  const sized = keys.split(',').map((k) => ({ k, n: registerImpls[k].count(core.state.db, {}, new Date()) })).sort((a, b) => b.n - a.n);
   const register = sized[0].k;
   const t = performance.now();
   const start = await core.call(session, 'output.exportStart', { register, filter: {} });

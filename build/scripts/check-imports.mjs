@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Import rules (DESIGN.md): renderer → db/contract only; db → never electron, react or the hosts;
 // db/contract → pure (no node:*, no better-sqlite3); only electron/desktop imports electron.
+// And one clock (issue 23): in db/, "now" is read only through the core's injected clock, so no file
+// but the clock module calls `new Date()` or `Date.now()` (durations use performance.now()).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,9 @@ const rules = [
   { from: 'electron/cli/', bad: (t) => t === 'electron', why: 'only electron/desktop imports electron' },
 ];
 
+const CLOCK_MODULE = 'db/core/time.ts';
+const SYSTEM_NOW = /\bnew Date\(\s*\)|\bDate\.now\(\s*\)/;
+
 export function check(base = root) {
   const rel = (p) => relative(base, p).split(sep).join('/');
   const target = (file, spec) => (spec.startsWith('.') ? rel(resolve(dirname(file), spec)) : spec);
@@ -43,6 +48,12 @@ export function check(base = root) {
     }
     for (const f of files) {
       const r = rel(f);
+      if (r.startsWith('db/') && r !== CLOCK_MODULE) {
+        const lines = readFileSync(f, 'utf8').split('\n');
+        lines.forEach((line, i) => {
+          if (SYSTEM_NOW.test(line) && !/^\s*(\/\/|\*)/.test(line)) problems.push(`${r}:${i + 1}: reads the system clock — use the core's clock (ctx.now, state.clock.now())`);
+        });
+      }
       for (const spec of importsOf(f)) {
         const t = target(f, spec);
         for (const rule of rules) if (r.startsWith(rule.from) && rule.bad(t)) problems.push(`${r}: imports ${spec} — ${rule.why}`);
@@ -55,8 +66,8 @@ export function check(base = root) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const problems = check();
   if (problems.length) {
-    console.error(`Import rules broken:\n${problems.join('\n')}`);
+    console.error(`Import or clock rules broken:\n${problems.join('\n')}`);
     process.exit(1);
   }
-  console.log('Import rules: ok');
+  console.log('Import and clock rules: ok');
 }

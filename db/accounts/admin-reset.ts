@@ -22,7 +22,7 @@ export async function resetAdmin(core: Core, login: string, password: string, op
   const problems = passwordProblems(password, row.login, core.state.settings());
   if (problems.length) throw new DomainError('invalid_input', `密码不符合要求：${problems.join('；')}`);
   const hash = await hashPassword(password, core.state.passwordLogN);
-  const now = toShanghaiIso(new Date());
+  const now = toShanghaiIso(core.state.clock.now());
   db.transaction(() => {
     db.prepare('UPDATE users SET password_hash = ?, must_change_password = 1, active = 1, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(hash, now, row.id);
     core.state.event({

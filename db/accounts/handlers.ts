@@ -56,7 +56,7 @@ async function checkCredentials(pc: PrepareCtx, login: string, password: string,
   const { core } = pc;
   const row = userByLogin(core.db, login);
   const ok = await verifyPassword(password, row?.password_hash ?? dummyHash(core.passwordLogN));
-  const nowIso = toShanghaiIso(new Date());
+  const nowIso = toShanghaiIso(pc.now);
   const who = row ? { userId: row.id, userLogin: row.login, userName: row.name, roles: JSON.parse(row.roles).join(',') } : { userLogin: login.slice(0, 64) };
   const deny = (reason: string): never => {
     core.event({ action, result: 'failure', errorCode: 'unauthenticated', objectType: 'user', objectId: row ? String(row.id) : '', message: reason, ...who });
@@ -71,7 +71,7 @@ async function checkCredentials(pc: PrepareCtx, login: string, password: string,
       .transaction(() => {
         const failed = row.failed_count + 1;
         if (failed >= s.lockThreshold) {
-          const until = toShanghaiIso(new Date(Date.now() + s.lockMinutes * 60_000));
+          const until = toShanghaiIso(new Date(pc.now.getTime() + s.lockMinutes * 60_000));
           core.db.prepare('UPDATE users SET failed_count = 0, locked_until = ? WHERE id = ?').run(until, row.id);
           core.event({ action: 'accounts.lockout', result: 'success', objectType: 'user', objectId: String(row.id), message: `连续 ${failed} 次密码错误，锁定至 ${until}`, ...who });
           for (const x of core.sessions.forUser(row.id)) core.sessions.remove(x.id);

@@ -421,10 +421,6 @@ export const assetsHandlers: PartialHandlers<Keys> = {
   'assets.disposalApprove': (ctx, input) => {
     const r = loadDisposal(ctx, input.id);
     if (r.state !== 'pending') refuse(`处置申请${r.number}为“${DISPOSAL_STATE_LABELS[r.state]}”，不能审批`, 'id');
-    if (input.approval.mode === 'paper') {
-      if (Date.parse(input.approval.signedAt) > ctx.now.getTime() + 60_000) refuse('签批时间不能晚于现在', 'approval.signedAt');
-      if (input.approval.signedAt.slice(0, 10) < r.applied_on) refuse(`签批时间不能早于申请日期（${r.applied_on}）`, 'approval.signedAt');
-    }
     reverify(ctx, r);
     const a = recordApproval(ctx, {
       objectType: ASSET_DISPOSAL_OBJECT,
@@ -432,13 +428,13 @@ export const assetsHandlers: PartialHandlers<Keys> = {
       step: '资产处置审批',
       excludedUserIds: [r.applicant_id, r.recorded_by_id],
       input: input.approval,
+      notBefore: { date: r.applied_on, what: '申请日期' },
     });
-    const decidedAt = input.approval.mode === 'paper' ? input.approval.signedAt : ctx.nowIso;
     updateRow(ctx.db, 'asset_disposals', r.id, {
       state: a.decision === 'approved' ? 'approved' : 'rejected',
       approver_id: a.approverId,
       approver_name: a.approverName,
-      approved_at: decidedAt,
+      approved_at: a.signedAt,
       approval_mode: input.approval.mode,
       updated_at: ctx.nowIso,
     });

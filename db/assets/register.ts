@@ -152,7 +152,7 @@ cards.importer = {
   parse(c, row, ctx) {
     const { problems, bad, s } = readImportRow(c, row, LIMITS);
     const purchasedOn = s('purchasedOn');
-    if (purchasedOn > shanghaiDate(new Date())) bad('购置日期', '不能晚于今天');
+    if (purchasedOn > shanghaiDate(ctx.core.clock.now())) bad('购置日期', '不能晚于今天');
     let userId: number | null = null;
     let userName = '';
     let department = s('department');

@@ -28,7 +28,7 @@ export interface MadeBackup {
 /** Write one backup file of the current data. Recording it is the caller's step (see recordBackup). */
 export async function makeBackup(state: CoreState, o: { dir: string; label: string; passphrase?: string; fault?: (step: string) => void }): Promise<MadeBackup> {
   if (jobs.has(state)) throw new DomainError('conflict', `正在进行${jobs.get(state)!.job}，请稍候再试。`);
-  const now = toShanghaiIso(new Date());
+  const now = toShanghaiIso(state.clock.now());
   const dir = resolve(o.dir);
   if (!existsSync(dir)) {
     try {
@@ -66,7 +66,7 @@ export async function makeBackup(state: CoreState, o: { dir: string; label: stri
 
 /** Register a finished (or failed) backup; its checkpoint becomes one that verify knows. Call inside a transaction. */
 export function recordBackup(state: CoreState, kind: 'auto' | 'manual' | 'safety', reason: string, made: MadeBackup | { path: string; error: string }) {
-  const now = toShanghaiIso(new Date());
+  const now = toShanghaiIso(state.clock.now());
   if ('manifest' in made) {
     const cp = made.manifest.auditCheckpoint;
     // A safety copy is recorded in the restored database, whose chain is another one.
@@ -83,7 +83,7 @@ export function recordBackup(state: CoreState, kind: 'auto' | 'manual' | 'safety
  * Keep the newest backup of each of the last N days, N weeks and N months (settings); remove the
  * other automatic backups. Manual and safety copies are never removed automatically.
  */
-export function pruneAutoBackups(state: CoreState, today = new Date()) {
+export function pruneAutoBackups(state: CoreState, today = state.clock.now()) {
   const s = state.settings();
   const rows = state.db.prepare("SELECT id, path, created_at AS at FROM backups WHERE kind = 'auto' AND status = 'ok' ORDER BY created_at DESC").all() as { id: number; path: string; at: string }[];
   const keep = new Set<number>();
@@ -123,7 +123,7 @@ function isoWeek(date: string): string {
 export async function autoBackup(state: CoreState, reason: 'start' | 'exit'): Promise<MadeBackup | null> {
   if (state.readOnly) return null;
   if (reason === 'start') {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(state.clock.now());
     const done = state.db.prepare("SELECT 1 FROM backups WHERE kind = 'auto' AND status = 'ok' AND substr(created_at, 1, 10) = ?").get(today);
     if (done) return null;
     // Nothing to protect yet on a brand-new folder.

@@ -1,6 +1,7 @@
 // Shared vocabulary of the contract. PURE: no node:*, no SQL — the renderer imports this file.
 import { z } from 'zod';
 import './zod-messages';
+import { isCalendarDate, MAX_YEAR, MIN_YEAR, normaliseDateTime } from './time';
 
 export const ROLES = ['admin', 'clerk', 'approver', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -65,26 +66,27 @@ export const positiveInt = (label: string, max = 1_000_000) =>
 
 export const id = (label: string) => z.number().int().positive({ message: `请选择${label}` }).describe(label);
 
-/** ISO date `YYYY-MM-DD`. */
+/** ISO date `YYYY-MM-DD`: a real calendar date (not 2026-02-30), year between MIN_YEAR and MAX_YEAR. */
 export const isoDate = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}格式应为 年-月-日` })
-    // Round trip: Date.parse rolls 2026-02-30 over to March; a real calendar date survives unchanged.
-    .refine((s) => {
-      const t = Date.parse(`${s}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-    }, { message: `${label}不是有效日期` })
+    .refine(isCalendarDate, { message: `${label}不是有效日期（年份应在 ${MIN_YEAR}—${MAX_YEAR} 年之间）` })
     .describe(label);
 
-/** ISO date-time with an explicit offset, e.g. 2025-03-01T09:30:00+08:00. */
+/**
+ * ISO date-time with an explicit offset, e.g. 2025-03-01T09:30:00+08:00. Impossible times
+ * (2026-11-31T10:00) are refused; any offset is accepted and handed on as +08:00, so the core only
+ * ever sees Shanghai times and a time's first ten characters are its Shanghai date.
+ */
 export const isoDateTime = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
       message: `${label}格式不正确`,
     })
-    .refine((s) => !Number.isNaN(Date.parse(s)), { message: `${label}不是有效时间` })
+    .refine((s) => normaliseDateTime(s) !== null, { message: `${label}不是有效时间（年份应在 ${MIN_YEAR}—${MAX_YEAR} 年之间）` })
+    .transform((s) => normaliseDateTime(s) as string)
     .describe(label);
 
 export const year = z.number().int().min(2000).max(2100).describe('年度');

@@ -72,20 +72,8 @@ export type CheckCode = (typeof CHECK_CODES)[number];
 
 // ---- field shapes -----------------------------------------------------------------------------
 
-/**
- * A calendar date that exists. The shared isoDate lets 2026-02-30 through (Date.parse rolls it over to
- * 03-02), so the dates of this register are checked by round trip as well.
- */
-export const calendarDate = (label: string) =>
-  isoDate(label)
-    .refine(
-      (s) => {
-        const t = Date.parse(`${s}T00:00:00Z`);
-        return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-      },
-      { message: `${label}不是有效日期` },
-    )
-    .describe(label);
+/** A calendar date that exists (the shared isoDate checks the calendar). */
+export const calendarDate = isoDate;
 
 const optionalId = (label: string) => z.number().int().positive().nullable().optional().describe(label);
 /** Time of day HH:MM. */

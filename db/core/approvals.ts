@@ -5,6 +5,7 @@ import type { Role } from '../contract/common';
 import type { CoreState, Ctx, VerifiedPerson } from './context';
 import { DomainError, refuse } from './errors';
 import { dummyHash, verifyPassword } from './passwords';
+import { FUTURE_SLACK_MS, shanghaiDateOf, toShanghaiIso } from './time';
 
 interface UserRow {
   id: number;
@@ -23,6 +24,19 @@ export async function verifyCosigner(core: CoreState, a: { login: string; passwo
   return { userId: u?.id ?? 0, login: u?.login ?? a.login, name: u?.name ?? '', roles: u ? (JSON.parse(u.roles) as string[]) : [], ok: ok && !!u };
 }
 
+/**
+ * When an approval was given: now for a co-signature; for a paper form, the time written on it —
+ * never in the future, never on a Shanghai date before the item it approves (`notBefore`, a date).
+ * The one rule for every register's paper signatures; recordApproval applies it.
+ */
+export function signedAtOf(ctx: Pick<Ctx, 'now' | 'nowIso'>, approval: ApprovalInput, notBefore?: { date: string | null | undefined; what: string }): string {
+  if (approval.mode !== 'paper') return ctx.nowIso;
+  const at = toShanghaiIso(new Date(approval.signedAt));
+  if (Date.parse(at) > ctx.now.getTime() + FUTURE_SLACK_MS) refuse('签批时间不能晚于当前时间', 'approval.signedAt');
+  if (notBefore?.date && shanghaiDateOf(at) < notBefore.date) refuse(`签批时间不能早于${notBefore.what}（${notBefore.date}）`, 'approval.signedAt');
+  return at;
+}
+
 export interface ApprovalRequest {
   objectType: string;
   objectId: number;
@@ -35,14 +49,21 @@ export interface ApprovalRequest {
   /** People who may never approve this item: the applicant and whoever recorded it. */
   excludedUserIds: number[];
   input: ApprovalInput;
+  /** A paper signature cannot be dated on a Shanghai day before this (the application's date). */
+  notBefore?: { date: string | null | undefined; what: string };
 }
 
 /**
  * Record one approval decision. Refuses: a wrong co-sign password, a disabled or locked approver,
  * an approver without the required role, and anyone approving an item they applied for or recorded.
  */
-export function recordApproval(ctx: Ctx<unknown>, req: ApprovalRequest): { approverId: number; approverName: string; decision: 'approved' | 'rejected'; approvalId: number } {
+export function recordApproval(
+  ctx: Ctx<unknown>,
+  req: ApprovalRequest,
+): { approverId: number; approverName: string; decision: 'approved' | 'rejected'; approvalId: number; signedAt: string } {
   const roles = req.roles ?? ['approver'];
+  // When it was signed is checked before who signed it: a date in the future says nothing about the person.
+  const signedAt = signedAtOf(ctx, req.input, req.notBefore);
   let approverId: number;
   const input = req.input;
   if (input.mode === 'cosign') {
@@ -70,8 +91,8 @@ export function recordApproval(ctx: Ctx<unknown>, req: ApprovalRequest): { appro
       `INSERT INTO approvals (object_type, object_id, step, decision, comment, mode, approver_id, recorded_by_id, decided_at, paper_signed_at, paper_filing_no)
        VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
     )
-    .run(req.objectType, req.objectId, req.step, input.decision, input.comment ?? '', input.mode, u.id, recorder.userId, ctx.nowIso, input.mode === 'paper' ? input.signedAt : null, input.mode === 'paper' ? input.filingNo : null);
-  return { approverId: u.id, approverName: u.name, decision: input.decision, approvalId: Number(info.lastInsertRowid) };
+    .run(req.objectType, req.objectId, req.step, input.decision, input.comment ?? '', input.mode, u.id, recorder.userId, ctx.nowIso, input.mode === 'paper' ? signedAt : null, input.mode === 'paper' ? input.filingNo : null);
+  return { approverId: u.id, approverName: u.name, decision: input.decision, approvalId: Number(info.lastInsertRowid), signedAt };
 }
 
 export function approvalsFor(ctx: Pick<Ctx, 'db'>, objectType: string, objectId: number): Approval[] {

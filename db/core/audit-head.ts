@@ -16,9 +16,9 @@ export function readAuditHead(dataDir: string): { seq: number; hash: string } | 
 }
 
 /** Keep the current audit head beside the database, so a removed tail is visible even if the checkpoints table is rewritten. */
-export function writeAuditHead(state: Pick<CoreState, 'audit' | 'dataDir'>) {
+export function writeAuditHead(state: Pick<CoreState, 'audit' | 'dataDir' | 'clock'>) {
   const cp = state.audit.checkpoint();
   const file = join(state.dataDir, AUDIT_HEAD_FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify({ seq: cp.seq, hash: cp.hash, at: toShanghaiIso(new Date()) }), { mode: 0o600 });
+  writeFileSync(`${file}.tmp`, JSON.stringify({ seq: cp.seq, hash: cp.hash, at: toShanghaiIso(state.clock.now()) }), { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }

@@ -4,6 +4,7 @@ import type { Settings } from '../contract/settings';
 import type { AuditLog, AuditRecord } from './audit';
 import type { Db } from './open';
 import type { Session, SessionStore } from './sessions';
+import type { Clock } from './time';
 
 /** A person whose password was checked before the transaction (co-sign approvals). */
 export interface VerifiedPerson {
@@ -41,6 +42,8 @@ export interface CoreState {
   /** The start-up check still running in the background: calls that may write wait for it. */
   startupCheck: Promise<void> | null;
   passwordLogN: number;
+  /** The injected clock: every "now" in the core comes from here. */
+  clock: Clock;
   sessions: SessionStore;
   audit: AuditLog;
   settings(): Settings;

@@ -14,7 +14,7 @@ import { openDataFolder, openDatabaseFile, type Db } from './open';
 import { checkInBackground } from './sqlite-checks';
 import { DEFAULT_LOG_N } from './passwords';
 import { SessionStore, type Session } from './sessions';
-import { toShanghaiIso } from './time';
+import { systemClock, toShanghaiIso, type Clock } from './time';
 
 export { APP_NAME } from './names';
 export { AUDIT_HEAD_FILE, writeAuditHead };
@@ -36,6 +36,8 @@ export interface CoreOptions {
    * it; without it the check runs before openCore returns.
    */
   backgroundCheck?: boolean;
+  /** Which "now" the core lives in. Tests and the CI's pinned run set it; the hosts use the system clock. */
+  clock?: Clock;
 }
 
 export interface Core {
@@ -49,10 +51,11 @@ export interface Core {
 const stampOf = (d: Date) => toShanghaiIso(d).replace(/[:.]/g, '-');
 
 export function openCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
   const migrations: Migration[] = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir());
   let schemaVersion: number;
   const runMigrations = (db: Db) =>
-    migrate(db, migrations, join(opts.dataDir, 'backups', 'pre-migration'), stampOf(new Date())).to;
+    migrate(db, migrations, join(opts.dataDir, 'backups', 'pre-migration'), stampOf(clock.now())).to;
   let opened = openDataFolder(opts.dataDir, { nativeBinding: opts.nativeBinding, deferCheck: opts.backgroundCheck });
   // A migration never runs on an unchecked file: with one pending, the check runs first, here.
   let deferred = !!opts.backgroundCheck;
@@ -85,6 +88,7 @@ export function openCore(opts: CoreOptions): Core {
     startupCheck: null,
     nativeBinding: opts.nativeBinding,
     passwordLogN: opts.passwordLogN ?? DEFAULT_LOG_N,
+    clock,
     sessions: new SessionStore(),
     audit: new AuditLog(opened.db),
     settings(): Settings {
@@ -102,7 +106,7 @@ export function openCore(opts: CoreOptions): Core {
       if (state.readOnly) return;
       const write = () =>
         state.audit.append({
-          at: toShanghaiIso(new Date()),
+          at: toShanghaiIso(state.clock.now()),
           userId: s?.userId ?? null,
           userLogin: s?.login ?? '',
           userName: s?.name ?? '',

@@ -46,7 +46,7 @@ export function createDispatch(core: CoreState, handlers: HandlerTable, opts: Di
       core.db.transaction(() =>
         core.audit.append({
           ...auditRecordFor(s),
-          at: toShanghaiIso(new Date()),
+          at: toShanghaiIso(core.clock.now()),
           action: method,
           objectType: note?.objectType ?? '',
           objectId: note?.objectId === undefined ? '' : String(note.objectId),
@@ -68,7 +68,7 @@ export function createDispatch(core: CoreState, handlers: HandlerTable, opts: Di
     // Until the start-up check has passed, only public reads (the sign-in page's facts) go ahead.
     if (core.startupCheck && !(def.access === 'public' && def.kind === 'read')) await core.startupCheck;
     if (core.maintenance) return fail('conflict', core.maintenance);
-    const now = new Date();
+    const now = core.clock.now();
     let session: Session | null = null;
 
     if (def.access !== 'public') {

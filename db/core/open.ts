@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CoreOpenError } from './errors';
 import { registerSqlFunctions } from './sql';
+// The lock records when this process took the folder: a fact about the process, so the real clock.
+import { systemClock, toShanghaiIso } from './time';
 
 /** 'OREG' — lets us recognise our own files and refuse foreign ones. */
 export const APPLICATION_ID = 0x4f524547;
@@ -48,7 +50,7 @@ export function acquireFolderLock(dir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: toShanghaiIso(systemClock.now()) }));
       closeSync(fd);
       let released = false;
       return () => {

@@ -4,7 +4,7 @@
 // own methods in date order (the cash journal only moves forward). Deterministic for a given day.
 import { createHash } from 'node:crypto';
 import type { Core } from '../core/core';
-import { toShanghaiIso } from '../core/time';
+import { shanghaiDate, toShanghaiIso } from '../core/time';
 
 type Call = <T = any>(session: string, method: string, input: unknown) => Promise<T>;
 interface Person {
@@ -74,7 +74,8 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
   await call(s.admin, 'expenses.saveSettings', { ...(await call(c, 'expenses.settings', {})), principalIds: [chief.id], financeIds: [finance.id] });
   const cats = new Map((await call<{ id: number; name: string }[]>(c, 'expenses.categories', {})).map((x) => [x.name, x.id]));
 
-  const today = toShanghaiIso(new Date()).slice(0, 10);
+  const now = core.state.clock.now();
+  const today = shanghaiDate(now);
   const year = Number(today.slice(0, 4));
   const rand = rng(Number(today.replace(/-/g, '')) + 9);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
@@ -86,7 +87,7 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
 
   let filing = 0;
   // Signed in the afternoon of the day; today, a minute ago (a signature is never in the future).
-  const signedAt = (date: string) => (date === today ? toShanghaiIso(new Date(Date.now() - 60_000)) : `${date}T16:${String(10 + (filing % 40)).padStart(2, '0')}:00+08:00`);
+  const signedAt = (date: string) => (date === today ? toShanghaiIso(new Date(now.getTime() - 60_000)) : `${date}T16:${String(10 + (filing % 40)).padStart(2, '0')}:00+08:00`);
   const paper = (signerId: number, date: string, comment = '同意') => ({ mode: 'paper', decision: 'approved', comment, signerId, signedAt: signedAt(date), filingNo: `财审-${date.slice(0, 4)}-${String(++filing).padStart(5, '0')}` });
   const other = (not: number[]) => approvers.find((a) => !not.includes(a.id)) ?? approvers[0];
 

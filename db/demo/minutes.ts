@@ -143,7 +143,7 @@ export async function seedMinutes(core: Core, s: Seeds, scale: 'small' | 'bench'
   log('会议类型已设置：党组成员、审核人、派驻纪检监察组组长、廉政谈话名单');
 
   const allPresent = (ms: { userId: number | null; name: string; post: string }[]) => ms.map((m) => ({ ...m, present: true, absentReason: '' }));
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(core.state.clock.now());
   const thisYear = Number(today.slice(0, 4));
   const years = scale === 'bench' ? Array.from({ length: 10 }, (_, i) => thisYear - 9 + i) : [thisYear - 1, thisYear];
 

@@ -3,6 +3,7 @@
 // runs chronologically (so each stamping names the custodian of its day) up to today, with
 // take-outs, late returns, rejections, voids, one overdue take-out and 事后补批 entries.
 import type { Core } from '../core/core';
+import { shanghaiDate } from '../core/time';
 
 type Scale = 'small' | 'bench';
 interface Sessions {
@@ -38,7 +39,6 @@ function rng(seed: number) {
   };
 }
 
-const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const at = (d: string, hh: number, mm: number) => `${d}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`;
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -99,7 +99,7 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
 
   const years = scale === 'bench' ? 10 : 2;
   const perYear = scale === 'bench' ? 6020 : 20;
-  const today = shanghaiToday();
+  const today = shanghaiDate(core.state.clock.now());
   const start = `${Number(today.slice(0, 4)) - years + 1}-01-04`;
   const r = rng(scale === 'bench' ? 20250 : 2025);
 

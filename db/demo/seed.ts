@@ -101,10 +101,10 @@ export async function seedDemo(core: Core, opts: SeedOptions): Promise<{ session
   const signIn = async (login: string) => (await must<{ sessionId: string }>(core.call(null, 'accounts.signIn', { login, password: opts.password }), `以 ${login} 登录`)).sessionId;
   for (const [name, seed] of REGISTER_SEEDS) {
     if (opts.skip?.has(name)) continue;
-    const t = Date.now();
+    const t = performance.now();
     const sessions = { admin: await signIn(admin.login), clerk: await signIn('demo-clerk'), leaderLogin: 'demo-leader', password: opts.password };
     await seed(core, sessions, opts.scale, log);
-    log(`${name}：完成（${((Date.now() - t) / 1000).toFixed(1)} s）`);
+    log(`${name}：完成（${((performance.now() - t) / 1000).toFixed(1)} s）`);
     opts.seeded?.(name);
   }
   return { sessionId: adminSession };

@@ -6,7 +6,7 @@
 // small: the previous and the current year, a few dozen entries of each kind, and something for
 // the home tiles. bench (issue 10): ten years, ≥ 200,000 stock movements and 5,000 asset cards.
 import type { Core } from '../core/core';
-import { toShanghaiIso } from '../core/time';
+import { shanghaiDate, toShanghaiIso } from '../core/time';
 
 type Call = (session: string, method: string, input: unknown) => Promise<any>;
 
@@ -123,7 +123,8 @@ export async function seedSupplies(
     return;
   }
   const bench = scale === 'bench';
-  const today = toShanghaiIso(new Date()).slice(0, 10);
+  const now = core.state.clock.now();
+  const today = shanghaiDate(now);
   const year = Number(today.slice(0, 4));
   const rand = rng(Number(today.replace(/-/g, '')) ^ 0x5a17);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
@@ -168,7 +169,7 @@ export async function seedSupplies(
       ],
     });
   }
-  const signedAt = (date: string) => (date >= today ? toShanghaiIso(new Date(Date.now() - 60_000)) : `${date}T16:30:00+08:00`);
+  const signedAt = (date: string) => (date >= today ? toShanghaiIso(new Date(now.getTime() - 60_000)) : `${date}T16:30:00+08:00`);
   const paperApproval = (signer: Person, date: string, no: string) => ({ mode: 'paper', decision: 'approved', comment: '同意', signerId: signer.id, signedAt: signedAt(date), filingNo: no });
   /** Two different approvers for a requisition's steps, never its requester. */
   const signersFor = (requester: Person) => [officeHead, deputy, leader, ...approvers].filter((p, i, a) => p.id !== requester.id && a.findIndex((x) => x.id === p.id) === i);

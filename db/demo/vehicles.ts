@@ -105,7 +105,7 @@ export async function seedVehicles(
   const applicants = people.filter((p) => p.active && !driverIds.has(p.id) && !p.roles.includes('auditor') && p.login !== s.leaderLogin);
   if (!applicants.length) throw new Error('公务用车演示数据：没有可作为用车人的人员');
 
-  const now = new Date();
+  const now = core.state.clock.now();
   const today = toShanghaiIso(now).slice(0, 10);
   const year = Number(today.slice(0, 4));
   const rand = rng(Number(today.replace(/-/g, '')));
@@ -213,7 +213,7 @@ export async function seedVehicles(
   const perDay = bench ? 16 : 0;
   let day = firstDay;
   let n = 0;
-  let lastReport = Date.now();
+  let lastReport = performance.now();
   const yesterday = addDays(today, -1);
   const smallDays = bench ? null : new Set<string>();
   if (smallDays) {
@@ -253,9 +253,9 @@ export async function seedVehicles(
     }
     n += trips;
     day = addDays(day, 1);
-    if (Date.now() - lastReport > 10_000) {
+    if (performance.now() - lastReport > 10_000) {
       log(`公务用车：已登记 ${tripCount} 次出车（${day}）`);
-      lastReport = Date.now();
+      lastReport = performance.now();
     }
   }
 
@@ -279,7 +279,7 @@ export async function seedVehicles(
   const outTrip = await call(clerk, 'vehicles.apply', { applicantId: applicants[0].id, reason: '赴区人民法院参加诉调对接工作会', destination: '区人民法院', route: '局机关—区人民法院—局机关', passengers: applicants[0].name, passengerCount: 1, plannedOut: nowIso, plannedReturn: later(3), offDayReason: offToday });
   await call(clerk, 'vehicles.approve', { id: outTrip.id, approval: { mode: 'cosign', decision: 'approved', comment: '同意', login: s.leaderLogin, password: s.password } });
   await call(clerk, 'vehicles.dispatch', { id: outTrip.id, vehicleId: outV.id, driverId: outV.driver.id });
-  await call(clerk, 'vehicles.depart', { id: outTrip.id, outAt: toShanghaiIso(new Date()), outOdometer: outV.odo, offDayReason: offToday });
+  await call(clerk, 'vehicles.depart', { id: outTrip.id, outAt: toShanghaiIso(core.state.clock.now()), outOdometer: outV.odo, offDayReason: offToday });
   // 2. Dispatched for tomorrow, 3. approved and waiting for a car, 4–5. waiting for approval.
   const nextWork = (() => {
     let d = addDays(today, 1);

@@ -103,13 +103,6 @@ function claimSteps(db: Db, s: ExpensesSettings, a: AppDb, witness: { id: number
 /** Roles that may sign a step of a reimbursement: the applicant and witness sign as themselves. */
 const stepRoles = (step: string): Role[] => (step === '经办人' || step === '验收人' ? ALL_ROLES : step === '财务审核' ? ['clerk', 'approver', 'admin'] : ['approver']);
 
-/** A paper signature cannot be dated in the future or before the document. */
-function checkPaperDate(ctx: C, approval: { mode: string; signedAt?: string }, notBefore: string) {
-  if (approval.mode !== 'paper' || !approval.signedAt) return;
-  if (Date.parse(approval.signedAt) > ctx.now.getTime() + 60_000) refuse('签批时间不能晚于现在', 'approval.signedAt');
-  if (approval.signedAt.slice(0, 10) < notBefore) refuse(`签批时间不能早于单据日期（${notBefore}）`, 'approval.signedAt');
-}
-
 /**
  * A decision item that authorises a large amount: of a finalised 党组会议, passed, with an amount
  * that covers this one together with every other live application already relying on it.
@@ -133,13 +126,12 @@ function checkLargeDecision(ctx: C, decisionId: number, amount: number, exceptAp
 function approveStep(ctx: C, objectType: string, o: { id: number; number: string; steps: string; approved_steps: number; approvers: string; applied_on: string }, excluded: number[], approval: Parameters<typeof recordApproval>[1]['input']) {
   const steps = stepsOf(o.steps);
   const step = steps[o.approved_steps];
-  checkPaperDate(ctx, approval, o.applied_on);
   const field = approval.mode === 'paper' ? 'approval.signerId' : 'approval.login';
   const signerId = approval.mode === 'paper' ? approval.signerId : ctx.cosign?.userId;
   const earlier = (stmt(ctx.db, "SELECT approver_id AS id FROM approvals WHERE object_type = ? AND object_id = ? AND decision = 'approved'").all(objectType, o.id) as { id: number }[]).map((r) => r.id);
   const onlyThem = step.allowedIds?.length === 1 && step.allowedIds[0] === signerId;
   if (signerId && earlier.includes(signerId) && !onlyThem) refuse('同一人不能审批同一单据的两个环节', field);
-  const a = recordApproval(ctx, { objectType, objectId: o.id, step: step.name, allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval });
+  const a = recordApproval(ctx, { objectType, objectId: o.id, step: step.name, allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval, notBefore: { date: o.applied_on, what: '单据日期' } });
   const last = o.approved_steps + 1 === steps.length;
   return { a, step, last, approvers: o.approvers ? `${o.approvers}、${a.approverName}` : a.approverName };
 }
@@ -467,7 +459,6 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     if (step.name === '分管领导' && input.approval.decision === 'approved' && !input.approval.comment?.trim()) {
       refuse('分管领导须填写合法合规性审核意见', 'approval.comment');
     }
-    checkPaperDate(ctx, input.approval, k.claimed_on);
     const signerId = input.approval.mode === 'paper' ? input.approval.signerId : ctx.cosign?.userId;
     const REVIEW = ['科室负责人', '分管领导', '财务审核', '单位负责人'];
     if (signerId && REVIEW.includes(step.name)) {
@@ -487,6 +478,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
       allowedUserIds: step.allowedIds ?? undefined,
       excludedUserIds: selfSign ? [] : [k.applicant_id, k.recorded_by_id],
       input: input.approval,
+      notBefore: { date: k.claimed_on, what: '单据日期' },
     });
     const last = k.signed_steps + 1 === steps.length;
     if (a.decision === 'rejected') {

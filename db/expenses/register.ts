@@ -34,7 +34,7 @@ const filterOf = (f: RegisterFilter): ClaimFilter => ({
   paymentMethod: str(f.extra?.paymentMethod),
   large: f.extra?.large === true || f.extra?.large === 'true' ? true : undefined,
 });
-const todayIs = () => shanghaiDate(new Date());
+const todayIs = (now: Date) => shanghaiDate(now);
 
 const claims: RegisterImpl = {
   def: expensesRegisterDefs[EXP_REGISTER_CLAIMS],
@@ -85,9 +85,9 @@ const apps: RegisterImpl = {
 
 const advances: RegisterImpl = {
   def: expensesRegisterDefs[EXP_REGISTER_ADVANCES],
-  count: (db, f) => countAdvances(db, { ...filterOf(f), borrowerId: num(f.extra?.borrowerId), overdue: f.extra?.overdue === true || undefined }, todayIs()),
-  rows: (db, f, limit, offset) =>
-    listAdvances(db, { ...filterOf(f), borrowerId: num(f.extra?.borrowerId), overdue: f.extra?.overdue === true || undefined }, 'number', limit, offset, todayIs()).map(
+  count: (db, f, now) => countAdvances(db, { ...filterOf(f), borrowerId: num(f.extra?.borrowerId), overdue: f.extra?.overdue === true || undefined }, todayIs(now)),
+  rows: (db, f, limit, offset, now) =>
+    listAdvances(db, { ...filterOf(f), borrowerId: num(f.extra?.borrowerId), overdue: f.extra?.overdue === true || undefined }, 'number', limit, offset, todayIs(now)).map(
       (v): OutputRow => ({
         number: v.number,
         date: v.appliedOn,
@@ -125,9 +125,9 @@ const cash: RegisterImpl = {
 
 const monthly: RegisterImpl = {
   def: expensesRegisterDefs[EXP_REGISTER_MONTHLY],
-  count: (db, f) => monthlySummary(db, f.year ?? Number(todayIs().slice(0, 4))).rows.length + 1,
-  rows(db, f, limit, offset) {
-    const m = monthlySummary(db, f.year ?? Number(todayIs().slice(0, 4)));
+  count: (db, f, now) => monthlySummary(db, f.year ?? Number(todayIs(now).slice(0, 4))).rows.length + 1,
+  rows(db, f, limit, offset, now) {
+    const m = monthlySummary(db, f.year ?? Number(todayIs(now).slice(0, 4)));
     // An empty month is a blank cell, as on the paper form, not 0.00.
     const line = (category: string, months: number[], total: number): OutputRow => ({ category, ...Object.fromEntries(months.map((v, i) => [`m${i + 1}`, v || null])), total });
     return [...m.rows.map((r) => line(r.categoryName, r.months, r.totalFen)), line('合计', m.months, m.totalFen)].slice(offset, offset + limit);

@@ -12,7 +12,7 @@
 import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
 import { nextNumber } from '../core/numbering';
-import { recordApproval } from '../core/approvals';
+import { recordApproval, signedAtOf } from '../core/approvals';
 import { attachmentHandlers, type AttachableRecord } from '../core/attachments';
 import { shanghaiDate, shanghaiYear, toShanghaiIso } from '../core/time';
 import {
@@ -570,10 +570,8 @@ const agendaValues = (n: AgendaNorm) => [
 
 /** When a paper signature says it was signed: never in the future, never before the item or the previous step. */
 function signedTime(ctx: C, a: AgendaDbRow, approval: ParsedInput<'minutes.agendaReview'>['approval']): string {
-  if (approval.mode !== 'paper') return ctx.nowIso;
-  const at = toShanghaiIso(new Date(approval.signedAt));
-  if (Date.parse(approval.signedAt) > ctx.now.getTime() + 60_000) refuse('签批时间不能晚于当前时间', 'approval.signedAt');
-  if (at.slice(0, 10) < a.submitted_on) refuse(`签批时间不能早于议题提交日期 ${a.submitted_on}`, 'approval.signedAt');
+  const at = signedAtOf(ctx, approval, { date: a.submitted_on, what: '议题提交日期' });
+  if (approval.mode !== 'paper') return at;
   const prev = reviewsOf(ctx.db, a.id).filter((r) => r.round === a.review_round).pop();
   if (prev && Date.parse(at) < Date.parse(prev.signedAt ?? prev.decidedAt)) refuse('签批时间不能早于上一审核环节', 'approval.signedAt');
   return at;

@@ -10,6 +10,7 @@ import type { ColumnDef } from '../contract/registers';
 import type { CoreState } from '../core/context';
 import { cellValue } from '../core/xlsx';
 import { registerPages, type RegisterImpl } from './registry';
+import { shanghaiDate } from '../core/time';
 
 export interface ExportJob {
   id: string;
@@ -38,17 +39,18 @@ const exportColumns = (cols: ColumnDef[]) => cols.filter((c) => !c.signature && 
 /** Start writing the export in the background; the caller polls the job. */
 export function startExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, userId: number, title: string): ExportJob {
   const all = jobs(state);
-  for (const [id, j] of all) if (j.state !== 'running' && Date.now() - j.finishedAt > KEEP_MS) (rmSync(j.file, { force: true }), all.delete(id));
+  for (const [id, j] of all) if (j.state !== 'running' && performance.now() - j.finishedAt > KEEP_MS) (rmSync(j.file, { force: true }), all.delete(id));
   const dir = join(state.dataDir, 'exports');
   mkdirSync(dir, { recursive: true });
   const id = randomBytes(12).toString('hex');
-  const date = new Date().toISOString().slice(0, 10);
+  // The file is named by the office's date, not UTC's (before 08:00 those differ).
+  const date = shanghaiDate(state.clock.now());
   const job: ExportJob = { id, state: 'running', percent: 0, rows: 0, fileName: `${title}-${date}.xlsx`, file: join(dir, `${id}.xlsx`), error: null, userId, finishedAt: 0 };
   all.set(id, job);
   void writeExport(state, impl, f, job, title).catch((e) => {
     job.state = 'failed';
     job.error = (e as Error).message;
-    job.finishedAt = Date.now();
+    job.finishedAt = performance.now();
     rmSync(job.file, { force: true });
   });
   return job;
@@ -59,7 +61,8 @@ const sheetPipes = (ws: unknown) => ((ws as { stream?: { pipes?: unknown[] } }).
 
 async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, job: ExportJob, title: string) {
   const cols = exportColumns(impl.def.columns);
-  const total = impl.count(state.db, f);
+  const now = state.clock.now();
+  const total = impl.count(state.db, f, now);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: job.file, useStyles: true, useSharedStrings: false });
   wb.creator = '办公室台账';
   const ws = wb.addWorksheet(impl.def.title, { views: [{ state: 'frozen', ySplit: 3 }] });
@@ -77,7 +80,7 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
   header.commit();
   const fmt = (c: ColumnDef) => (c.kind === 'money' ? '#,##0.00' : c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'datetime' ? 'yyyy-mm-dd hh:mm' : undefined);
   const formats = cols.map(fmt);
-  for (const rows of registerPages(impl, state.db, f, PAGE)) {
+  for (const rows of registerPages(impl, state.db, f, PAGE, now)) {
     for (const r of rows) {
       const row = ws.addRow(cols.map((c) => cellValue({ title: c.title, width: c.width, kind: c.kind, value: () => r[c.key] as never }, r)));
       formats.forEach((nf, i) => {
@@ -97,7 +100,7 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
   await wb.commit();
   job.state = 'done';
   job.percent = 100;
-  job.finishedAt = Date.now();
+  job.finishedAt = performance.now();
 }
 
 export const readExport = (job: ExportJob) => readFileSync(job.file);

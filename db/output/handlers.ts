@@ -32,8 +32,8 @@ export const outputHandlers: PartialHandlers<Keys> = {
   'output.rows': (ctx, input) => {
     const impl = registerFor(ctx, input.register);
     return {
-      rows: impl.rows(ctx.db, input.filter, input.limit, input.offset),
-      total: impl.count(ctx.db, input.filter),
+      rows: impl.rows(ctx.db, input.filter, input.limit, input.offset, ctx.now),
+      total: impl.count(ctx.db, input.filter, ctx.now),
       unitName: ctx.core.settings().unitName,
       preparedBy: ctx.me().name,
       checkpoint: ctx.core.audit.checkpoint(),

@@ -27,22 +27,23 @@ export interface Importer<V> {
 
 export interface RegisterImpl<V = unknown> {
   def: RegisterDef;
-  count(db: Db, f: RegisterFilter): number;
-  rows(db: Db, f: RegisterFilter, limit: number, offset: number): OutputRow[];
+  // `now` is the core's clock: registers that filter by "today" (overdue, this year) read it, never the system clock.
+  count(db: Db, f: RegisterFilter, now: Date): number;
+  rows(db: Db, f: RegisterFilter, limit: number, offset: number, now: Date): OutputRow[];
   /**
    * All rows in pages, for exports. Registers that grow to hundreds of thousands of rows page by key
    * (OFFSET re-reads every row it skips, so the last page of a large export costs as much as the whole).
    * No statement stays open between pages: other calls run while the export waits.
    */
-  pages?(db: Db, f: RegisterFilter, pageSize: number): Iterable<OutputRow[]>;
+  pages?(db: Db, f: RegisterFilter, pageSize: number, now: Date): Iterable<OutputRow[]>;
   importer?: Importer<V>;
 }
 
 /** Pages of a register: by key where it offers that, else by offset. */
-export function* registerPages(impl: RegisterImpl, db: Db, f: RegisterFilter, pageSize: number): Generator<OutputRow[]> {
-  if (impl.pages) return yield* impl.pages(db, f, pageSize);
+export function* registerPages(impl: RegisterImpl, db: Db, f: RegisterFilter, pageSize: number, now: Date): Generator<OutputRow[]> {
+  if (impl.pages) return yield* impl.pages(db, f, pageSize, now);
   for (let offset = 0; ; offset += pageSize) {
-    const rows = impl.rows(db, f, pageSize, offset);
+    const rows = impl.rows(db, f, pageSize, offset, now);
     if (rows.length) yield rows;
     if (rows.length < pageSize) return;
   }

@@ -463,11 +463,6 @@ export const sealsHandlers: PartialHandlers<Keys> = {
     if (!emergency && seal.status !== 'active') refuse(`印章“${seal.name}”已${SEAL_STATUS_LABELS[seal.status]}，不能审批用印`);
     const appr = approversFor(ctx.db, seal, r.department);
     if (appr.problem) refuse(appr.problem, input.approval.mode === 'paper' ? 'approval.signerId' : 'approval.login');
-    let decidedAt = ctx.nowIso;
-    if (input.approval.mode === 'paper') {
-      decidedAt = pastTime(ctx, input.approval.signedAt, '签批时间', 'approval.signedAt');
-      if (decidedAt.slice(0, 10) < r.entry_date) refuse(`签批时间不能早于申请日期（${r.entry_date}）`, 'approval.signedAt');
-    }
     const excluded = [r.applicant_id, r.recorded_by_id, r.supervisor_id].filter((x): x is number => !!x);
     const a = recordApproval(ctx, {
       objectType: SEAL_USE_OBJECT,
@@ -476,13 +471,14 @@ export const sealsHandlers: PartialHandlers<Keys> = {
       allowedUserIds: appr.people.map((x) => x.id),
       excludedUserIds: excluded,
       input: input.approval,
+      notBefore: { date: r.entry_date, what: '申请日期' },
     });
     const set: Record<string, unknown> = {
       approval_decision: a.decision,
       approval_mode: input.approval.mode,
       approver_id: a.approverId,
       approver_name: a.approverName,
-      approved_at: decidedAt,
+      approved_at: a.signedAt,
     };
     if (!emergency) set.state = a.decision === 'approved' ? 'approved' : 'rejected';
     updateUse(ctx, r.id, set);

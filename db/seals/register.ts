@@ -24,7 +24,7 @@ import {
 import { likePattern } from '../core/sql';
 import { USAGE_SEQ, USE_SELECT, isOverdue, isReturnedLate, ruleText, stmt, useWhere, type UseDbRow, type UseFilter } from './queries';
 
-const todayNow = () => shanghaiDate(new Date());
+const todayNow = (now: Date) => shanghaiDate(now);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
@@ -139,7 +139,8 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
   parse(c, row, ctx) {
     const { problems, bad, s } = readImportRow(c, row, LIMITS);
     const date = s('date');
-    if (date > todayNow()) bad('日期', '日期不能晚于今天');
+    const today = todayNow(ctx.core.clock.now());
+    if (date > today) bad('日期', '日期不能晚于今天');
     const seal = stmt(ctx.db, 'SELECT id FROM seals WHERE name = ?').get(s('seal')) as { id: number } | undefined;
     if (!seal) bad('印章', `印章目录中没有“${s('seal')}”，请先登记该印章`);
     if (BLANK_TITLE.test(s('documentTitle'))) bad('文件名称', '不得在空白纸张上用印：请填写具体的文件名称');
@@ -158,7 +159,7 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
       if (plannedReturn && plannedReturn < date) bad('应还日期', '应还日期不能早于日期');
       if (!takeOut && (plannedReturn || returnedOn)) bad('外带', '填写了应还或归还日期，外带应为“是”');
       if (returnedOn && returnedOn < date) bad('归还日期', '归还日期不能早于借出日期');
-      if (returnedOn && returnedOn > todayNow()) bad('归还日期', '归还日期不能晚于今天');
+      if (returnedOn && returnedOn > today) bad('归还日期', '归还日期不能晚于今天');
       if (returnedOn && !s('returnConfirmedBy')) bad('归还确认人', '有归还日期时须填写归还确认人');
     }
     const number = s('number');
@@ -264,12 +265,12 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
 
 const usage: RegisterImpl<ImportedUse> = {
   def: sealsRegisterDefs[SEAL_REGISTER_USAGE],
-  count(db: Db, f) {
-    const w = useWhere(useFilterOf(f), todayNow());
+  count(db: Db, f, now) {
+    const w = useWhere(useFilterOf(f), todayNow(now));
     return (stmt(db, `SELECT count(*) AS n FROM seal_uses u ${w.sql}`).get(...w.args) as { n: number }).n;
   },
-  rows(db: Db, f, limit, offset) {
-    const today = todayNow();
+  rows(db: Db, f, limit, offset, now) {
+    const today = todayNow(now);
     const w = useWhere(useFilterOf(f), today);
     const rows = stmt(db, `${USE_SELECT} ${w.sql} ORDER BY u.entry_date, u.id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as UseDbRow[];
     return rows.map((r) => usageCells(r, today));

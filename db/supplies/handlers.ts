@@ -647,11 +647,6 @@ export const suppliesHandlers: PartialHandlers<Keys> = {
     const steps = stepsOf(r);
     const step = steps[r.approved_steps];
     const field = input.approval.mode === 'paper' ? 'approval.signerId' : 'approval.login';
-    if (input.approval.mode === 'paper') {
-      const signed = input.approval.signedAt;
-      if (Date.parse(signed) > ctx.now.getTime() + 60_000) refuse('签批时间不能晚于现在', 'approval.signedAt');
-      if (signed.slice(0, 10) < r.requested_on) refuse(`签批时间不能早于申请日期（${r.requested_on}）`, 'approval.signedAt');
-    }
     const earlier = earlierApprovers(ctx, r.id);
     const signerId = input.approval.mode === 'paper' ? input.approval.signerId : ctx.cosign?.userId;
     if (signerId && earlier.includes(signerId)) refuse('同一人不能审批同一领用单的两个环节', field);
@@ -662,6 +657,7 @@ export const suppliesHandlers: PartialHandlers<Keys> = {
       allowedUserIds: step.approverIds.length ? step.approverIds : undefined,
       excludedUserIds: [r.requester_id, r.recorded_by_id],
       input: input.approval,
+      notBefore: { date: r.requested_on, what: '申请日期' },
     });
     const last = r.approved_steps + 1 === steps.length;
     if (a.decision === 'rejected') {

@@ -125,16 +125,16 @@ const issues: RegisterImpl = {
 
 // ---- 收发存台账 ----
 
-function ledgerFilter(f: RegisterFilter) {
-  const y = f.year ?? Number(shanghaiDate(new Date()).slice(0, 4));
+function ledgerFilter(f: RegisterFilter, now: Date) {
+  const y = f.year ?? Number(shanghaiDate(now).slice(0, 4));
   return { from: f.from ?? `${y}-01-01`, to: f.to ?? `${y}-12-31`, category: str(f.extra?.category), q: f.q };
 }
 
 const ledger: RegisterImpl = {
   def: suppliesRegisterDefs[SUPPLY_REGISTER_LEDGER],
-  count: (db, f) => ledgerQuery(db, ledgerFilter(f)).count(),
-  rows(db, f, limit, offset) {
-    return ledgerQuery(db, ledgerFilter(f))
+  count: (db, f, now) => ledgerQuery(db, ledgerFilter(f, now)).count(),
+  rows(db, f, limit, offset, now) {
+    return ledgerQuery(db, ledgerFilter(f, now))
       .rows(limit, offset)
       .map((r, i) => ({
         index: offset + i + 1,

@@ -343,13 +343,15 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
   'vehicles.approve': (ctx, input) => {
     const t = tripOr404(ctx.db, input.id);
     if (t.state !== 'pending') refuse(`该申请当前为“${stateLabel(t.state)}”，不在待审批状态`, 'id');
-    let decidedAt = ctx.nowIso;
-    if (input.approval.mode === 'paper') {
-      decidedAt = normIso(input.approval.signedAt);
-      notInFuture(ctx, decidedAt, '签批时间', 'approval.signedAt');
-      if (decidedAt.slice(0, 10) < t.applied_on) refuse(`签批时间不能早于申请日期（${t.applied_on}）`, 'approval.signedAt');
-    }
-    const r = recordApproval(ctx, { objectType: TRIP, objectId: t.id, step: '审批', excludedUserIds: [t.applicant_id, t.created_by_id], input: input.approval });
+    const r = recordApproval(ctx, {
+      objectType: TRIP,
+      objectId: t.id,
+      step: '审批',
+      excludedUserIds: [t.applicant_id, t.created_by_id],
+      input: input.approval,
+      notBefore: { date: t.applied_on, what: '申请日期' },
+    });
+    const decidedAt = r.signedAt;
     const state: TripState = r.decision === 'approved' ? 'approved' : 'rejected';
     const before = tripOut(ctx.db, t.id);
     ctx.db.prepare('UPDATE vehicle_trips SET state = ?, approver_id = ?, approved_at = ?, updated_at = ? WHERE id = ?').run(state, r.approverId, decidedAt, ctx.nowIso, t.id);

@@ -76,7 +76,7 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
     const toIso = (v: string) => normIso(`${v.replace(' ', 'T')}:00+08:00`);
     const outAt = toIso(s('outAt'));
     const returnAt = toIso(s('returnAt'));
-    const now = normIso(new Date().toISOString());
+    const now = normIso(ctx.core.clock.now().toISOString());
     if (outAt > now) bad('出车时间', '出车时间不能晚于现在：只能导入已完成的用车');
     if (returnAt > now) bad('回车时间', '回车时间不能晚于现在：只能导入已完成的用车');
     if (returnAt <= outAt) bad('回车时间', '回车时间必须晚于出车时间');
@@ -275,7 +275,7 @@ const fleetRegister: RegisterImpl<VehicleValues> = {
         return { problems };
       }
       try {
-        checkVehicle({ db: ctx.db, now: new Date() }, r.data);
+        checkVehicle({ db: ctx.db, now: ctx.core.clock.now() }, r.data);
       } catch (e) {
         if (e instanceof DomainError) return { problems: [{ row, column: titles[e.field ?? ''] ?? '', message: e.message }] };
         throw e;
@@ -313,8 +313,8 @@ const statOut = (r: StatRow): OutputRow => ({
   fuelPer100Km: r.fuelPer100Km,
 });
 
-function monthlyRows(db: Db, f: RegisterFilter): OutputRow[] {
-  const year = f.year ?? shanghaiYear(new Date());
+function monthlyRows(db: Db, f: RegisterFilter, now: Date): OutputRow[] {
+  const year = f.year ?? shanghaiYear(now);
   const s = monthlyStats(db, year, num(f.extra?.vehicleId));
   const out: OutputRow[] = [];
   for (const v of s.vehicles) {
@@ -327,8 +327,8 @@ function monthlyRows(db: Db, f: RegisterFilter): OutputRow[] {
 
 const monthlyRegister: RegisterImpl = {
   def: MONTHLY_REGISTER,
-  count: (db, f) => monthlyRows(db, f).length,
-  rows: (db, f, limit, offset) => monthlyRows(db, f).slice(offset, offset + limit),
+  count: (db, f, now) => monthlyRows(db, f, now).length,
+  rows: (db, f, limit, offset, now) => monthlyRows(db, f, now).slice(offset, offset + limit),
 };
 
 /** The output side (print rows, export, import) of this area's registers, keyed like vehiclesRegisterDefs. */

@@ -145,9 +145,9 @@ describe('xlsx export', () => {
     for (let i = 0; i < 12; i++) await refused(core, null, 'accounts.signIn', { login: 'clerk1', password: `wrong-${i}` });
     const audit = registerImpls.audit;
     for (const f of [{}, { state: 'failure' }, { q: '李晓梅' }]) {
-      const whole = audit.rows(core.state.db, f, 10_000, 0);
+      const whole = audit.rows(core.state.db, f, 10_000, 0, new Date());
       expect(whole.length).toBeGreaterThan(7);
-      const paged = [...registerPages(audit, core.state.db, f, 5)];
+      const paged = [...registerPages(audit, core.state.db, f, 5, new Date())];
       expect(paged.every((p) => p.length <= 5)).toBe(true);
       expect(paged.flat()).toEqual(whole);
     }
