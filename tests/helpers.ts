@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, type Core } from '../db/core/core';
+import { openCore, type Core, type CoreOptions } from '../db/core/core';
+import type { Clock } from '../db/core/time';
 import type { Envelope } from '../db/contract/common';
 import type { Input, MethodName, Output } from '../db/contract';
 
@@ -12,8 +13,19 @@ export function tempDir(prefix = 'office-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function makeCore(dataDir = tempDir()): Core {
-  return openCore({ dataDir, appVersion: '0.0.0-test', passwordLogN: 10, checkOutputs: true, log: () => {} });
+export function makeCore(dataDir = tempDir(), opts: Partial<CoreOptions> = {}): Core {
+  return openCore({ dataDir, appVersion: '0.0.0-test', passwordLogN: 10, checkOutputs: true, log: () => {}, ...opts });
+}
+
+/** A clock for the core that stands at one instant until a test moves it (`set`) or lets it run on (`tick`). */
+export function pinnedClock(at: string): Clock & { set(at: string): void; tick(ms: number): void } {
+  let t = Date.parse(at);
+  if (Number.isNaN(t)) throw new Error(`not an instant: ${at}`);
+  return {
+    now: () => new Date(t),
+    set: (next: string) => void (t = Date.parse(next)),
+    tick: (ms: number) => void (t += ms),
+  };
 }
 
 /** Call and expect success; the typed result. */

@@ -51,6 +51,7 @@ import {
   type DisposalDbRow,
 } from './queries';
 import { checkDecision } from './decision';
+import { shanghaiDateOf } from '../core/time';
 
 type Keys = keyof typeof assetsMethods;
 
@@ -454,7 +455,7 @@ export const assetsHandlers: PartialHandlers<Keys> = {
     const r = loadDisposal(ctx, input.id);
     if (r.state === 'pending') refuse(`处置申请${r.number}尚未审批，不能处置（先审批后执行）`, 'id');
     if (r.state !== 'approved') refuse(`处置申请${r.number}为“${DISPOSAL_STATE_LABELS[r.state]}”，不能执行处置`, 'id');
-    const executedOn = pastDate(ctx, input.executedOn, '处置日期', 'executedOn', { date: r.approved_at!.slice(0, 10), what: '审批日期' });
+    const executedOn = pastDate(ctx, input.executedOn, '处置日期', 'executedOn', { date: shanghaiDateOf(r.approved_at!), what: '审批日期' });
     const verified = reverify(ctx, r);
     const ids = stmt(ctx.db, 'SELECT asset_id FROM asset_disposal_items WHERE disposal_id = ? ORDER BY asset_id').pluck().all(r.id) as number[];
     const rows = cardsFor(ctx, ids, { kind: 'dispose', from: ['inUse', 'idle', 'repair', 'lost'], allowInDisposal: true }, executedOn, 'id');

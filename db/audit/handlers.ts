@@ -1,6 +1,6 @@
 import type { Ctx, PartialHandlers } from '../core/context';
 import { verifyChainParallel } from '../core/audit-verify';
-import { toShanghaiIso } from '../core/time';
+import { toShanghaiIso, shanghaiDate } from '../core/time';
 import { DomainError } from '../core/errors';
 import { workbookBuffer } from '../core/xlsx';
 import { readAuditHead } from '../core/audit-head';
@@ -66,7 +66,7 @@ export const auditHandlers: PartialHandlers<Keys> = {
     },
     run: (ctx: Ctx<{ buf: Buffer; rows: number }>, input) => {
       ctx.note({ objectType: 'audit', message: `导出审计日志 ${ctx.prepared.rows} 条 ${JSON.stringify(input)}` });
-      return { fileName: `审计日志-${ctx.nowIso.slice(0, 10)}.xlsx`, base64: ctx.prepared.buf.toString('base64'), rows: ctx.prepared.rows };
+      return { fileName: `审计日志-${shanghaiDate(ctx.now)}.xlsx`, base64: ctx.prepared.buf.toString('base64'), rows: ctx.prepared.rows };
     },
   },
 };

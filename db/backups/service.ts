@@ -6,7 +6,7 @@ import type { CoreState } from '../core/context';
 import { BACKUP_EXT, createBackup, openBackup, type BackupManifest, type BackupProgress } from '../core/backup';
 import { DomainError } from '../core/errors';
 import { APP_NAME } from '../core/names';
-import { shanghaiDate, toShanghaiIso } from '../core/time';
+import { toShanghaiIso, shanghaiDate, shanghaiDateOf } from '../core/time';
 import { writeAuditHead } from '../core/audit-head';
 
 export const backupRoot = (state: CoreState) => join(state.dataDir, 'backups');
@@ -97,8 +97,8 @@ export function pruneAutoBackups(state: CoreState, today = state.clock.now()) {
       keep.add(r.id);
     }
   };
-  pick((at) => at.slice(0, 10), s.backupKeepDaily);
-  pick((at) => isoWeek(at.slice(0, 10)), s.backupKeepWeekly);
+  pick((at) => shanghaiDateOf(at), s.backupKeepDaily);
+  pick((at) => isoWeek(shanghaiDateOf(at)), s.backupKeepWeekly);
   pick((at) => at.slice(0, 7), s.backupKeepMonthly);
   void today;
   const drop = rows.filter((r) => !keep.has(r.id));

@@ -1,7 +1,7 @@
 // Shared vocabulary of the contract. PURE: no node:*, no SQL — the renderer imports this file.
 import { z } from 'zod';
 import './zod-messages';
-import { isCalendarDate, MAX_YEAR, MIN_YEAR, normaliseDateTime } from './time';
+import { dateProblem, MAX_YEAR, MIN_YEAR, normaliseDateTime } from './time';
 
 export const ROLES = ['admin', 'clerk', 'approver', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -71,7 +71,10 @@ export const isoDate = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}格式应为 年-月-日` })
-    .refine(isCalendarDate, { message: `${label}不是有效日期（年份应在 ${MIN_YEAR}—${MAX_YEAR} 年之间）` })
+    .superRefine((s, ctx) => {
+      const problem = dateProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem === '不是有效日期' ? `${label}不是有效日期` : `${label}的${problem}` });
+    })
     .describe(label);
 
 /**

@@ -30,6 +30,14 @@ export function isCalendarDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+/** What is wrong with a date, in the words a user reads next to the field; null when it is fine. */
+export function dateProblem(s: string): string | null {
+  if (isCalendarDate(s)) return null;
+  const y = Number(s.slice(0, 4));
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  return real && (y < MIN_YEAR || y > MAX_YEAR) ? `年份应在 ${MIN_YEAR}—${MAX_YEAR} 年之间` : '不是有效日期';
+}
+
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**

@@ -4,6 +4,7 @@ import { defineMethods } from './method';
 import { approvalInput } from './approvals';
 import { fen, id, isoDate, isoDateTime, listInput, listOutput, optionalText, positiveInt, text, year, type Role } from './common';
 import type { RegisterDef } from './registers';
+import { shanghaiDateOf, shanghaiMinute } from './time';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -728,7 +729,11 @@ export const TRIPS_REGISTER: RegisterDef = {
  * A time in a paper cell next to the 日期 column: 09:30 on that day, 03-02 09:30 on another
  * (stored times are Shanghai wall-clock, so slicing is exact).
  */
-export const shortTime = (iso: string | null | undefined, day?: string) => (iso ? (iso.slice(0, 10) === day ? iso.slice(11, 16) : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`) : null);
+export const shortTime = (iso: string | null | undefined, day?: string) => {
+  if (!iso) return null;
+  const full = shanghaiMinute(iso);
+  return shanghaiDateOf(iso) === day ? full.slice(11) : full.slice(5);
+};
 
 export const FLEET_REGISTER: RegisterDef = {
   key: 'vehicles.fleet',

@@ -4,7 +4,8 @@
 // own methods in date order (the cash journal only moves forward). Deterministic for a given day.
 import { createHash } from 'node:crypto';
 import type { Core } from '../core/core';
-import { shanghaiDate, toShanghaiIso } from '../core/time';
+import { addDays, toShanghaiIso, shanghaiDate } from '../core/time';
+import { sized } from './size';
 
 type Call = <T = any>(session: string, method: string, input: unknown) => Promise<T>;
 interface Person {
@@ -44,13 +45,12 @@ function rng(seed: number) {
     return s / 2 ** 32;
   };
 }
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /** A tiny but real PNG header with unique content: one "scan" per receipt. */
 const receiptScan = (n: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), createHash('sha256').update(`receipt-${n}`).digest()]).toString('base64');
 
-export async function seedExpenses(core: Core, s: { admin: string; clerk: string; leaderLogin: string; password: string }, scale: 'small' | 'bench', log: (l: string) => void): Promise<void> {
+export async function seedExpenses(core: Core, s: { admin: string; clerk: string; leaderLogin: string; password: string }, scale: 'small' | 'bench', log: (l: string) => void, size = 1): Promise<void> {
   const call: Call = async (session, method, input) => {
     const r = await core.call(session, method, input);
     if (!r.ok) throw new Error(`费用报销演示数据：${method} 失败：${r.error.message}${r.error.field ? `（${r.error.field}）` : ''}`);
@@ -80,7 +80,7 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
   const rand = rng(Number(today.replace(/-/g, '')) + 9);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
   const first = bench ? `${year - 9}-01-05` : `${year - 1}-01-05`;
-  const target = bench ? 30_000 : 36;
+  const target = bench ? sized(30_000, size, 36) : 36;
   const days: string[] = [];
   for (let d = first; d < today; d = addDays(d, 1)) if (weekday(d) !== 0 && weekday(d) !== 6) days.push(d);
   const perDay = target / days.length;

@@ -5,6 +5,7 @@
 // acknowledged failed check and an amendment.
 import type { Core } from '../core/core';
 import { shanghaiDate } from '../core/time';
+import { sized } from './size';
 
 interface Person {
   id: number;
@@ -64,7 +65,7 @@ function rng(seed = 20250101) {
 
 const addDays = (date: string, days: number) => shanghaiDate(new Date(Date.parse(`${date}T12:00:00+08:00`) + days * 86_400_000));
 
-export async function seedMinutes(core: Core, s: Seeds, scale: 'small' | 'bench', log: (l: string) => void): Promise<void> {
+export async function seedMinutes(core: Core, s: Seeds, scale: 'small' | 'bench', log: (l: string) => void, size = 1): Promise<void> {
   const call = async <T = unknown>(method: string, input: unknown, session = s.clerk): Promise<T> => {
     const r = await core.call(session, method, input);
     if (!r.ok) throw new MinutesSeedError(`${method} 失败：${r.error.message}${r.error.field ? `（${r.error.field}）` : ''}`);
@@ -260,7 +261,7 @@ export async function seedMinutes(core: Core, s: Seeds, scale: 'small' | 'bench'
   let meetings = 0;
   let agendaCount = 0;
   // bench: ten years of 300 records a year (3,000) with about 15,000 agenda items, 3,600 of them reviewed
-  const perYear = scale === 'bench' ? { party: 60, bureau: 80, study: 12, branch: 48, members: 20, talks: 80 } : { party: 6, bureau: 4, study: 10, branch: 3, members: 2, talks: 6 };
+  const perYear = scale === 'bench' ? { party: sized(60, size, 2), bureau: sized(80, size, 2), study: sized(12, size, 2), branch: sized(48, size, 2), members: sized(20, size, 2), talks: sized(80, size, 2) } : { party: 6, bureau: 4, study: 10, branch: 3, members: 2, talks: 6 };
   const itemsPerMeeting = scale === 'bench' ? 6 : 3;
   const bureauItems = scale === 'bench' ? 12 : 3;
 

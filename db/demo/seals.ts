@@ -3,7 +3,8 @@
 // runs chronologically (so each stamping names the custodian of its day) up to today, with
 // take-outs, late returns, rejections, voids, one overdue take-out and 事后补批 entries.
 import type { Core } from '../core/core';
-import { shanghaiDate } from '../core/time';
+import { addDays, shanghaiDate } from '../core/time';
+import { sized } from './size';
 
 type Scale = 'small' | 'bench';
 interface Sessions {
@@ -39,7 +40,6 @@ function rng(seed: number) {
   };
 }
 
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const at = (d: string, hh: number, mm: number) => `${d}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`;
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 
@@ -74,7 +74,7 @@ interface Person {
   post: string;
 }
 
-export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: string) => void): Promise<void> {
+export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: string) => void, size = 1): Promise<void> {
   const c = s.clerk;
   const existing = await must<{ total: number }>(core, c, 'seals.catalogueList', {}, '读取印章目录');
   if (existing.total > 0) {
@@ -98,7 +98,7 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
   const witness = byName('刘洋');
 
   const years = scale === 'bench' ? 10 : 2;
-  const perYear = scale === 'bench' ? 6020 : 20;
+  const perYear = scale === 'bench' ? sized(6020, size) : 20;
   const today = shanghaiDate(core.state.clock.now());
   const start = `${Number(today.slice(0, 4)) - years + 1}-01-04`;
   const r = rng(scale === 'bench' ? 20250 : 2025);
@@ -166,9 +166,17 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
   };
   const custodianOf = async (useId: number) => (await must<{ custodianId: number | null }>(core, c, 'seals.get', { id: useId }, '读取')).custodianId;
 
+  // A seal is out with one person at a time (the live rule refuses a take-out before the last one came
+  // back): a seal's take-outs of a day follow one another, and one kept overnight ends its day's.
+  const outsToday = new Map<number, number>();
+  const keptOvernight = new Set<number>();
+  const hm = (minutes: number) => [Math.floor(minutes / 60), minutes % 60] as const;
+
   // History up to yesterday: every entry taken to its end (a few rejected or withdrawn).
   for (const d of days) {
     if (d >= today) break;
+    outsToday.clear();
+    keptOvernight.clear();
     if (d === handoverDay) {
       await must(core, c, 'seals.handover', { sealId: seals.official.id, toId: clerkP.id, witnessId: office.id, date: d, note: '郑华调任驾驶员岗位，局印移交李晓梅保管' }, '交接局印');
       await must(core, c, 'seals.handover', { sealId: seals.party.id, toId: clerkP.id, witnessId: office.id, date: d, note: '党组印章随同移交' }, '交接党组印章');
@@ -182,7 +190,9 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
     for (let i = 0; i < n; i++) {
       const k = r.pick(KINDS);
       const applicant = applicantFor(k);
-      const takeOut = r.chance(k.takeOut);
+      const sealId = seals[k.seal].id;
+      const slot = outsToday.get(sealId) ?? 0;
+      const takeOut = r.chance(k.takeOut) && !keptOvernight.has(sealId) && slot < 12;
       const plannedReturn = takeOut ? addDays(d, r.chance(0.7) ? 0 : 1) : null;
       const req = await core.call(c, 'seals.request', { sealId: seals[k.seal].id, ...describe(k, d), applicantId: applicant.id, appliedOn: d, takeOut, plannedOut: takeOut ? d : null, plannedReturn, remarks: '' });
       if (!req.ok) throw new SealSeedError(`用印申请失败：${req.error.message}`);
@@ -202,13 +212,17 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
       const count = r.chance(0.05) && u.copies > 1 ? u.copies - 1 : u.copies;
       await must(core, c, 'seals.stamp', { id: u.id, count, stampedAt: at(d, 11, r.int(0, 59)) }, '用印');
       if (!takeOut) continue;
-      await must(core, c, 'seals.checkOut', { id: u.id, outAt: at(d, 14, r.int(0, 30)) }, '借出');
+      // The afternoon in 25-minute turns per seal: out, and (the same day) back within 20 minutes.
+      outsToday.set(sealId, slot + 1);
+      const outMin = 13 * 60 + slot * 25 + r.int(0, 4);
+      await must(core, c, 'seals.checkOut', { id: u.id, outAt: at(d, ...hm(outMin)) }, '借出');
       // Most come back the same afternoon; a few a day after they were due.
       const late = plannedReturn === d && r.chance(0.08);
       const back = late ? addDays(d, 1) : d;
+      if (late) keptOvernight.add(sealId);
       const keeper = await custodianOf(u.id);
       const confirmer = keeper && keeper !== applicant.id ? keeper : witness.id;
-      await must(core, c, 'seals.return', { id: u.id, returnedAt: at(back, late ? 9 : 16, r.int(0, 59)), confirmedById: confirmer, note: late ? '次日归还，已提醒按时归还' : '完好' }, '归还');
+      await must(core, c, 'seals.return', { id: u.id, returnedAt: late ? at(back, 9, r.int(0, 59)) : at(d, ...hm(outMin + 10 + r.int(0, 8))), confirmedById: confirmer, note: late ? '次日归还，已提醒按时归还' : '完好' }, '归还');
     }
     if (made >= nextLog) {
       log(`用印登记 ${made} 条…`);

@@ -8,7 +8,8 @@ import { seedVehicles } from './vehicles';
 import { seedSupplies } from './supplies';
 import { seedExpenses } from './expenses';
 
-type RegisterSeed = (core: Core, s: { admin: string; clerk: string; leaderLogin: string; password: string }, scale: 'small' | 'bench', log: (l: string) => void) => Promise<void>;
+/** `size` scales the bench's counts (1: a busy office's ten years); tests seed the bench at a small size. */
+type RegisterSeed = (core: Core, s: { admin: string; clerk: string; leaderLogin: string; password: string }, scale: 'small' | 'bench', log: (l: string) => void, size: number) => Promise<void>;
 const REGISTER_SEEDS: [string, RegisterSeed][] = [
   ['会议记录', seedMinutes],
   ['印章', seedSeals],
@@ -19,6 +20,8 @@ const REGISTER_SEEDS: [string, RegisterSeed][] = [
 
 export interface SeedOptions {
   scale: 'small' | 'bench';
+  /** Bench only: its counts times this (default 1). The unit tests run the bench's generators at 0.01. */
+  size?: number;
   password: string;
   unitName?: string;
   log?: (line: string) => void;
@@ -103,7 +106,7 @@ export async function seedDemo(core: Core, opts: SeedOptions): Promise<{ session
     if (opts.skip?.has(name)) continue;
     const t = performance.now();
     const sessions = { admin: await signIn(admin.login), clerk: await signIn('demo-clerk'), leaderLogin: 'demo-leader', password: opts.password };
-    await seed(core, sessions, opts.scale, log);
+    await seed(core, sessions, opts.scale, log, opts.size ?? 1);
     log(`${name}：完成（${((performance.now() - t) / 1000).toFixed(1)} s）`);
     opts.seeded?.(name);
   }

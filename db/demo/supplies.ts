@@ -6,7 +6,8 @@
 // small: the previous and the current year, a few dozen entries of each kind, and something for
 // the home tiles. bench (issue 10): ten years, ≥ 200,000 stock movements and 5,000 asset cards.
 import type { Core } from '../core/core';
-import { shanghaiDate, toShanghaiIso } from '../core/time';
+import { addDays, toShanghaiIso, shanghaiDate } from '../core/time';
+import { sized } from './size';
 
 type Call = (session: string, method: string, input: unknown) => Promise<any>;
 
@@ -103,7 +104,6 @@ function rng(seed: number) {
   };
 }
 const pad = (n: number) => String(n).padStart(2, '0');
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const monthDays = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export async function seedSupplies(
@@ -111,6 +111,7 @@ export async function seedSupplies(
   s: { admin: string; clerk: string; leaderLogin: string; password: string },
   scale: 'small' | 'bench',
   log: (l: string) => void,
+  size = 1,
 ): Promise<void> {
   const call: Call = async (session, method, input) => {
     const r = await core.call(session, method, input);
@@ -143,7 +144,7 @@ export async function seedSupplies(
 
   // The catalogue.
   const items: { id: number; unit: string; use: number; price: number; whole: boolean; bal: number; reorder: number }[] = [];
-  const extra = bench ? 260 : 0;
+  const extra = bench ? sized(260, size, 0) : 0;
   for (const [name, spec, unit, category, reorder, use, price, whole] of CATALOGUE) {
     const it = await call(clerk, 'supplies.itemCreate', { name, spec, unit, category, reorderLevel: reorder, wholeUnit: whole });
     items.push({ id: it.id, unit, use, price, whole, bal: 0, reorder });
@@ -158,7 +159,7 @@ export async function seedSupplies(
   const startYear = bench ? year - 9 : year - 1;
   // A busy office's ten years: each department collects for its people (科室月度领用), so the bench
   // requisitions are long; the second approval step starts at 3,000 元 there.
-  const reqPerMonth = bench ? 80 : 3;
+  const reqPerMonth = bench ? sized(80, size) : 3;
   const linesPerReq = bench ? [12, 25] : [1, 3];
   if (bench) {
     await call(s.admin, 'supplies.setSettings', {
@@ -293,7 +294,7 @@ export async function seedSupplies(
   log(`办公用品：采购 ${purchases} 次，领用单 ${reqs} 张，出入库约 ${moves} 笔`);
 
   // ---- fixed assets ----
-  const cardsPerYear = bench ? 500 : 12;
+  const cardsPerYear = bench ? sized(500, size, 12) : 12;
   const assetIds: { id: number; year: number; inUse: boolean; value: number }[] = [];
   const known = new Set<number>();
   let seq = 0;

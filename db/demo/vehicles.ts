@@ -1,7 +1,7 @@
 // Demo data for 公务用车: a small fleet with its files, and trips walked through the real process
 // (申请 → 纸质签批/会签 → 派车 → 出车 → 回车) so every rule applies. Deterministic for a given day.
 import type { Core } from '../core/core';
-import { toShanghaiIso } from '../core/time';
+import { addDays, toShanghaiIso, shanghaiDate, shanghaiDateOf } from '../core/time';
 
 type Call = (session: string, method: string, input: unknown) => Promise<any>;
 
@@ -60,7 +60,6 @@ function rng(seed: number) {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const iso = (date: string, hh: number, mm = 0) => `${date}T${pad(hh)}:${pad(mm)}:00+08:00`;
 
 export async function seedVehicles(
@@ -68,6 +67,7 @@ export async function seedVehicles(
   s: { admin: string; clerk: string; leaderLogin: string; password: string },
   scale: 'small' | 'bench',
   log: (l: string) => void,
+  size = 1,
 ): Promise<void> {
   const call: Call = async (session, method, input) => {
     const r = await core.call(session, method, input);
@@ -106,7 +106,7 @@ export async function seedVehicles(
   if (!applicants.length) throw new Error('公务用车演示数据：没有可作为用车人的人员');
 
   const now = core.state.clock.now();
-  const today = toShanghaiIso(now).slice(0, 10);
+  const today = shanghaiDate(now);
   const year = Number(today.slice(0, 4));
   const rand = rng(Number(today.replace(/-/g, '')));
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
@@ -206,11 +206,19 @@ export async function seedVehicles(
     });
     v.free = backIso;
     tripCount++;
-    return { id: t.id, date, km, v, back: backIso.slice(0, 10) };
+    return { id: t.id, date, km, v, back: shanghaiDateOf(backIso) };
   }
 
   // History: working days from the first day to yesterday.
-  const perDay = bench ? 16 : 0;
+  // Trips a working day; at a small size, whole trips from a running fraction.
+  const perDay = bench ? 16 * size : 0;
+  let carry = 0;
+  const tripsToday = () => {
+    carry += perDay;
+    const n = Math.floor(carry);
+    carry -= n;
+    return Math.min(n, 3 * vehicles.length);
+  };
   let day = firstDay;
   let n = 0;
   let lastReport = performance.now();
@@ -227,7 +235,7 @@ export async function seedVehicles(
   }
   while (day <= yesterday) {
     const offDay = isOff(day);
-    const trips = bench ? (offDay ? (rand() < 0.08 ? 1 : 0) : perDay) : smallDays!.has(day) ? 1 : offDay && rand() < 0.02 ? 1 : 0;
+    const trips = bench ? (offDay ? (rand() < 0.08 * Math.min(1, size * 4) ? 1 : 0) : tripsToday()) : smallDays!.has(day) ? 1 : offDay && rand() < 0.02 ? 1 : 0;
     for (let i = 0; i < trips; i++) {
       const slot = Math.floor(i / vehicles.length);
       const hh = slot === 0 ? 8 : slot === 1 ? 13 : 17;
@@ -273,7 +281,7 @@ export async function seedVehicles(
   const nowIso = toShanghaiIso(now);
   const later = (h: number) => toShanghaiIso(new Date(now.getTime() + h * 3_600_000));
   // Late on a Friday the three hours run into Saturday: the reason is needed then too.
-  const offToday = isOff(today) || isOff(later(3).slice(0, 10)) ? '节假日值班：处置突发矛盾纠纷' : '';
+  const offToday = isOff(today) || isOff(shanghaiDateOf(later(3))) ? '节假日值班：处置突发矛盾纠纷' : '';
   // 1. A car out now, approved by the leader co-signing at the clerk's desk.
   const outV = sorted[0];
   const outTrip = await call(clerk, 'vehicles.apply', { applicantId: applicants[0].id, reason: '赴区人民法院参加诉调对接工作会', destination: '区人民法院', route: '局机关—区人民法院—局机关', passengers: applicants[0].name, passengerCount: 1, plannedOut: nowIso, plannedReturn: later(3), offDayReason: offToday });

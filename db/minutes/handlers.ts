@@ -14,7 +14,7 @@ import { DomainError, refuse } from '../core/errors';
 import { nextNumber } from '../core/numbering';
 import { recordApproval, signedAtOf } from '../core/approvals';
 import { attachmentHandlers, type AttachableRecord } from '../core/attachments';
-import { shanghaiDate, shanghaiYear, toShanghaiIso } from '../core/time';
+import { shanghaiDate, shanghaiDateOf, shanghaiYear } from '../core/time';
 import {
   AGENDA_STATE_LABELS,
   LEGALITY_REQUIRED_FOR,
@@ -200,7 +200,7 @@ function normaliseItems(ctx: C, t: TypeRow, meetingId: number | null, date: stri
       if (a.state === 'decided') refuse(`${name}已上会决定，不能重复列入`, `${f}.agendaId`);
       if (a.state === 'scheduled' && a.meeting_id !== meetingId) refuse(`${name}已列入其他会议的议程`, `${f}.agendaId`);
       if (a.legality_required && !a.legality_done) refuse(`${name}未经合法性审查，不能列入议程`, `${f}.agendaId`);
-      const approvedOn = a.approved_at!.slice(0, 10);
+      const approvedOn = shanghaiDateOf(a.approved_at!);
       if (approvedOn > date) refuse(`${name}于 ${approvedOn} 才审核通过，晚于会议日期 ${date}，属临时动议，不能列入该次会议`, `${f}.agendaId`);
       // The reviewed item is what is decided: its title and classification come from the review.
       title = a.title;

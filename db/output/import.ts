@@ -6,6 +6,7 @@ import type { ImportColumnDef, RegisterDef } from '../contract/registers';
 import type { Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Cell, RegisterImpl } from './registry';
+import { dateProblem } from '../contract/time';
 
 export const MAX_IMPORT_ROWS = 50_000;
 
@@ -36,13 +37,15 @@ function typedCell(raw: ExcelJS.CellValue, col: ImportColumnDef): { value: Cell;
   }
   switch (col.kind) {
     case 'date': {
-      if (raw instanceof Date) return { value: `${raw.getUTCFullYear()}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}` };
+      if (raw instanceof Date) {
+        const iso = `${raw.getUTCFullYear()}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}`;
+        return dateProblem(iso) ? { value: null, problem: dateProblem(iso)! } : { value: iso };
+      }
       const s = String(raw).trim().replace(/[./年月]/g, '-').replace(/日$/, '');
       const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
       if (!m) return { value: null, problem: '日期格式不正确（应为 年-月-日）' };
       const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-      const d = new Date(`${iso}T00:00:00Z`);
-      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { value: null, problem: '不是有效日期' };
+      if (dateProblem(iso)) return { value: null, problem: dateProblem(iso)! };
       return { value: iso };
     }
     case 'datetime': {
@@ -51,8 +54,8 @@ function typedCell(raw: ExcelJS.CellValue, col: ImportColumnDef): { value: Cell;
       const m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?[ T]+(\d{1,2})[:：](\d{2})$/.exec(String(raw).trim());
       if (!m) return { value: null, problem: '时间格式不正确（应为 年-月-日 时:分，如 2025-03-01 09:30）' };
       const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-      const d = new Date(`${iso}T00:00:00Z`);
-      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso || Number(m[4]) > 23 || Number(m[5]) > 59) return { value: null, problem: '不是有效的日期时间' };
+      if (dateProblem(iso) === '不是有效日期' || Number(m[4]) > 23 || Number(m[5]) > 59) return { value: null, problem: '不是有效的日期时间' };
+      if (dateProblem(iso)) return { value: null, problem: dateProblem(iso)! };
       return { value: `${iso} ${pad(Number(m[4]))}:${m[5]}` };
     }
     case 'int': {
@@ -67,7 +70,8 @@ function typedCell(raw: ExcelJS.CellValue, col: ImportColumnDef): { value: Cell;
       return { value: Number(yuan) * 100 + Number(frac.padEnd(2, '0')) };
     }
     default:
-      return { value: raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim() };
+      // A date cell in a text column: Excel's calendar date, which exceljs hands over at 00:00 UTC.
+      return { value: raw instanceof Date ? `${raw.getUTCFullYear()}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}` : String(raw).trim() };
   }
 }
 

@@ -7,7 +7,7 @@ import { SEAL_OBJECT, SEAL_STATUS_LABELS, SEAL_USE_OBJECT, USE_STATE_LABELS, typ
 import { DomainError, refuse } from '../core/errors';
 import { formatNumber, nextNumber } from '../core/numbering';
 import { recordApproval } from '../core/approvals';
-import { toShanghaiIso } from '../core/time';
+import { addDays, shanghaiDateOf } from '../core/time';
 import { likePattern } from '../core/sql';
 import {
   HANDOVER_PREFIX,
@@ -522,9 +522,8 @@ export const sealsHandlers: PartialHandlers<Keys> = {
 
   'seals.emergencyStamp': (ctx, input) => {
     const at = pastTime(ctx, input.stampedAt, '用印时间', 'stampedAt');
-    const earliest = toShanghaiIso(new Date(ctx.now.getTime() - 3 * 86_400_000)).slice(0, 10);
-    if (at.slice(0, 10) < earliest) refuse('先用印后补批须在用印后 3 日内登记', 'stampedAt');
-    const p = prepareNewUse(ctx, input, at.slice(0, 10));
+    if (shanghaiDateOf(at) < addDays(today(ctx), -3)) refuse('先用印后补批须在用印后 3 日内登记', 'stampedAt');
+    const p = prepareNewUse(ctx, input, shanghaiDateOf(at));
     requireUsable(ctx, p.seal, 'sealId');
     notWhileOut(ctx, p.seal.id, at);
     const phone = p.appr.people.find((x) => x.id === input.phoneApproverId);

@@ -23,6 +23,7 @@ export const HANDOVER_PREFIX = '印交';
 // The statement cache and people by id are the core's (core/rows); re-exported for this area's files.
 export { stmt, userLite, type UserLite } from '../core/rows';
 import { stmt, type UserLite } from '../core/rows';
+import { shanghaiDateOf } from '../core/time';
 
 // ---- people ----
 
@@ -214,7 +215,7 @@ export function toUseRow(r: UseDbRow, today: string): UseRow {
     overdue: isOverdue(r, today),
     returnedLate: isReturnedLate(r),
     emergencyPending: !!r.emergency && r.approval_decision === null,
-    lateEntry: !r.imported && r.entry_date < r.created_at.slice(0, 10),
+    lateEntry: !r.imported && r.entry_date < shanghaiDateOf(r.created_at),
     createdAt: r.created_at,
     recordedByName: r.recorded_by_name,
   };
@@ -222,7 +223,7 @@ export function toUseRow(r: UseDbRow, today: string): UseRow {
 
 export const isOverdue = (r: Pick<UseDbRow, 'state' | 'planned_return'>, today: string) => r.state === 'out' && !!r.planned_return && r.planned_return < today;
 export const isReturnedLate = (r: Pick<UseDbRow, 'state' | 'planned_return' | 'returned_at'>) =>
-  r.state === 'returned' && !!r.planned_return && !!r.returned_at && r.returned_at.slice(0, 10) > r.planned_return;
+  r.state === 'returned' && !!r.planned_return && !!r.returned_at && shanghaiDateOf(r.returned_at) > r.planned_return;
 
 // ---- the list's WHERE, shared by the list method, print rows, export and statistics ----
 

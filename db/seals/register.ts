@@ -7,7 +7,7 @@ import { claimNumber } from '../core/numbering';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { DomainError } from '../core/errors';
-import { shanghaiDate } from '../core/time';
+import { shanghaiDate, shanghaiDateOf } from '../core/time';
 import {
   BLANK_TITLE,
   SEAL_KIND_LABELS,
@@ -40,7 +40,7 @@ export const useFilterOf = (f: RegisterFilter): UseFilter => ({
   flag: str(f.extra?.flag),
 });
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+const day = (iso: string | null) => (iso ? shanghaiDateOf(iso) : '');
 const md = (d: string | null) => (d ? `${Number(d.slice(5, 7))}.${Number(d.slice(8, 10))}` : '');
 
 /** The 外带及归还 cell: planned window, when it went out, when and to whom it came back. */

@@ -2,7 +2,7 @@
 import type { Ctx } from '../core/context';
 import type { Db } from '../core/open';
 import { DomainError } from '../core/errors';
-import { shanghaiDate, toShanghaiIso } from '../core/time';
+import { toShanghaiIso, shanghaiDate, shanghaiMinute } from '../core/time';
 import { isApprover, personOf, stmt, userLite, type SealRow, type UserLite } from './queries';
 
 export interface Approvers {
@@ -45,7 +45,7 @@ export function pastTime(ctx: Ctx<unknown>, value: string | undefined, label: st
   return toShanghaiIso(t);
 }
 
-export const fmtTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+export const fmtTime = shanghaiMinute;
 
 export function activeUser(db: Db, id: number, label: string, field: string): UserLite {
   const u = userLite(db, id);

@@ -1,5 +1,6 @@
 // Weekends, public holidays and make-up workdays (调休): the editable calendar decides which days are off.
 import type { Db } from '../core/open';
+import { addDays } from '../core/time';
 
 export interface OffDay {
   date: string;
@@ -11,11 +12,7 @@ const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 /** Most days a trip may span and still be checked day by day. */
 const MAX_DAYS = 400;
 
-const addDay = (date: string) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const addDay = (date: string) => addDays(date, 1);
 
 /** The off days (holidays, and weekends that are not make-up workdays) from one Shanghai date to another, inclusive. */
 export function offDaysBetween(db: Db, fromDate: string, toDate: string): OffDay[] {

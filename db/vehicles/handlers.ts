@@ -3,7 +3,7 @@ import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError, conflict, refuse } from '../core/errors';
 import { formatNumber, nextNumber } from '../core/numbering';
 import { recordApproval } from '../core/approvals';
-import { shanghaiDate, shanghaiYear } from '../core/time';
+import { addDays, shanghaiDate, shanghaiDateOf, shanghaiMinute, shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { vehiclesMethods, LogKind } from '../contract/vehicles';
 import {
@@ -53,7 +53,7 @@ export const VLOG = OBJECT_TYPES.log;
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-const hhmm = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+const hhmm = shanghaiMinute;
 
 /** Only what changed, so the audit trail stays readable and small: {before: old values, after: new values}. */
 export function changes<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
@@ -95,7 +95,7 @@ function notInFuture(ctx: Ctx<unknown>, iso: string, label: string, field: strin
 }
 
 /** The whole-day span of [from, to] in Shanghai dates. */
-const datesOf = (from: string, to: string) => [from.slice(0, 10), to.slice(0, 10)] as const;
+const datesOf = (from: string, to: string) => [shanghaiDateOf(from), shanghaiDateOf(to)] as const;
 
 function requireOffDayReason(db: Db, from: string, to: string, reason: string, what: string): { offDay: boolean; reason: string } {
   const [a, b] = datesOf(from, to);
@@ -129,7 +129,7 @@ function checkApplication(ctx: Ctx<unknown>, input: Application) {
   const today = shanghaiDate(ctx.now);
   const appliedOn = input.appliedOn ?? today;
   if (appliedOn > today) refuse('申请日期不能晚于今天', 'appliedOn');
-  if (plannedOut.slice(0, 10) < appliedOn) refuse(`计划出车时间不能早于申请日期（${appliedOn}）：先申请、审批，后用车`, 'plannedOut');
+  if (shanghaiDateOf(plannedOut) < appliedOn) refuse(`计划出车时间不能早于申请日期（${appliedOn}）：先申请、审批，后用车`, 'plannedOut');
   const off = requireOffDayReason(ctx.db, plannedOut, plannedReturn, input.offDayReason, '计划用车时间');
   return {
     applicant,
@@ -266,7 +266,6 @@ interface AnyLog {
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------
 // handlers
@@ -369,7 +368,7 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
     const plate = formatPlate(v.plate);
     if (v.status !== 'available') refuse(`${plate}当前为“${VEHICLE_STATUS_LABELS[v.status]}”状态，不能派车`, 'vehicleId');
     if (t.passenger_count + 1 > v.seats) refuse(`乘车人数 ${t.passenger_count} 人加驾驶员超过 ${plate} 的核定座位数（${v.seats} 座）`, 'vehicleId');
-    const startDate = t.planned_out.slice(0, 10);
+    const startDate = shanghaiDateOf(t.planned_out);
     if (v.insurance_expiry < startDate) refuse(`${plate}的保险已于 ${v.insurance_expiry} 到期，续保后才能派车`, 'vehicleId');
     if (v.inspection_expiry < startDate) refuse(`${plate}的年检已于 ${v.inspection_expiry} 到期，年检后才能派车`, 'vehicleId');
     const driver = activeUser(ctx.db, input.driverId, '驾驶员', 'driverId');
@@ -452,7 +451,7 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
       offReason = o.reason;
     }
     const before = tripOut(ctx.db, t.id);
-    const date = returnAt.slice(0, 10);
+    const date = shanghaiDateOf(returnAt);
     for (const c of input.costs) insertLog(ctx, { vehicleId: t.vehicle_id!, kind: 'cost', date, tripId: t.id, costType: c.costType, content: c.content, amount: c.amount, personId: t.driver_id });
     if (input.fuel) {
       insertLog(ctx, { vehicleId: t.vehicle_id!, kind: 'fuel', date, tripId: t.id, place: input.fuel.place, content: '途中加油', amount: input.fuel.amount, litresCl: Math.round(input.fuel.litres * 100), personId: t.driver_id });
@@ -695,7 +694,7 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
     const from = normIso(input.from);
     const to = normIso(input.to);
     if (to < from) return [];
-    return offDaysBetween(ctx.db, from.slice(0, 10), to.slice(0, 10));
+    return offDaysBetween(ctx.db, shanghaiDateOf(from), shanghaiDateOf(to));
   },
 
   'vehicles.dashboard': (ctx) => {
@@ -735,7 +734,7 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
       tripId: r.tripId,
       number: r.number,
       plate: r.plate ? formatPlate(r.plate) : null,
-      date: r.date.slice(0, 10),
+      date: shanghaiDateOf(r.date),
       flags: tripFlags({ gap: !!r.gap, offDay: !!r.offDay, speedFlag: !!r.speedFlag, violation: !!r.violation, accident: !!r.accident }),
     }));
     const unresolvedIncidents = (db.prepare("SELECT count(*) AS n FROM vehicle_logs WHERE kind IN ('accident', 'violation') AND resolved_at IS NULL AND voided_at IS NULL").get() as { n: number }).n;

@@ -4,7 +4,7 @@ import type { ImportProblem } from '../contract/output';
 import { FLEET_REGISTER, MONTHLY_REGISTER, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags, vehicleCreateInput, type StatRow } from '../contract/vehicles';
 import { describeZodError } from '../contract';
 import { DomainError } from '../core/errors';
-import { shanghaiYear } from '../core/time';
+import { shanghaiDateOf, shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { personNamed, readImportRow } from '../output/import-row';
@@ -84,7 +84,7 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
     const returnOdometer = c.returnOdometer as number;
     if (outOdometer < 0) bad('出车里程', '里程不能为负数');
     if (returnOdometer < outOdometer) bad('回车里程', '回车里程不能小于出车里程：里程表不能倒退');
-    const off = offDaysBetween(ctx.db, outAt.slice(0, 10), returnAt.slice(0, 10));
+    const off = offDaysBetween(ctx.db, shanghaiDateOf(outAt), shanghaiDateOf(returnAt));
     if (off.length && !s('offDayReason')) bad('节假日用车事由', `用车时间包含休息日：${describeOffDays(off)}，须填写节假日用车事由`);
     const year = Number(outAt.slice(0, 4));
     const written = s('number') || null;
@@ -156,7 +156,7 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
         v.year,
         seq,
         number,
-        v.outAt.slice(0, 10),
+        shanghaiDateOf(v.outAt),
         v.applicantId,
         v.department,
         v.reason,
@@ -206,13 +206,13 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
       if (t.remarks) notes.push(t.remarks);
       return {
         number: t.number,
-        date: (t.outAt ?? t.plannedOut).slice(0, 10),
+        date: shanghaiDateOf(t.outAt ?? t.plannedOut),
         plate: t.plate ? formatPlate(t.plate) : '',
         applicant: t.department ? `${t.applicantName}/${t.department}` : t.applicantName,
         reason: t.reason,
         destination: t.destination,
-        outTime: shortTime(t.outAt, (t.outAt ?? t.plannedOut).slice(0, 10)),
-        returnTime: shortTime(t.returnAt, (t.outAt ?? t.plannedOut).slice(0, 10)),
+        outTime: shortTime(t.outAt, shanghaiDateOf(t.outAt ?? t.plannedOut)),
+        returnTime: shortTime(t.returnAt, shanghaiDateOf(t.outAt ?? t.plannedOut)),
         outAt: t.outAt,
         returnAt: t.returnAt,
         outOdometer: t.outOdometer,

@@ -3,6 +3,7 @@
 import type { Db } from '../core/open';
 import type { StatRow } from '../contract/vehicles';
 import { formatPlate } from '../contract/vehicles';
+import { shanghaiDateOf } from '../core/time';
 
 interface Acc {
   trips: number;
@@ -76,7 +77,7 @@ function collect(db: Db, range: Range, vehicleId?: number) {
        FROM vehicle_logs WHERE voided_at IS NULL ${vf} AND date >= ? AND date < ? AND kind IN ('fuel', 'repair', 'maintenance', 'cost')
        GROUP BY v, m`,
     )
-    .all(...vargs, range.from.slice(0, 10), range.to.slice(0, 10)) as { v: number; m: number; cl: number; fuel: number; repair: number; other: number }[];
+    .all(...vargs, shanghaiDateOf(range.from), shanghaiDateOf(range.to)) as { v: number; m: number; cl: number; fuel: number; repair: number; other: number }[];
   for (const l of logs) {
     const a = get(l.v, l.m);
     a.fuelCl += l.cl;

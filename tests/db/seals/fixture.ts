@@ -1,5 +1,5 @@
 // A bureau with people, posts, departments and three seals, for the seal register's tests.
-import type { Core } from '../../../db/core/core';
+import type { Core, CoreOptions } from '../../../db/core/core';
 import type { Input } from '../../../db/contract';
 import { STRONG, addUser, makeCore, ok, setupAdmin } from '../../helpers';
 
@@ -9,8 +9,8 @@ export async function person(core: Core, admin: string, login: string, roles: ('
   return u;
 }
 
-export async function bureau() {
-  const core = makeCore();
+export async function bureau(opts: Partial<CoreOptions> = {}) {
+  const core = makeCore(undefined, opts);
   const admin = await setupAdmin(core);
   const clerk = await person(core, admin, 'clerk1', ['clerk'], '李晓梅', '办公室', '科员');
   const keeper = await person(core, admin, 'keeper', ['clerk'], '张敏', '办公室', '档案员');
