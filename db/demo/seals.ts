@@ -166,6 +166,10 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
   };
   const custodianOf = async (useId: number) => (await must<{ custodianId: number | null }>(core, c, 'seals.get', { id: useId }, '读取')).custodianId;
 
+  // The finance seal is taken out four days ago and not yet back (the overdue one on the home tile): the
+  // history leaves it in the office from that day on, or its return would postdate that take-out.
+  const overdueOutDay = addDays(today, -4);
+
   // A seal is out with one person at a time (the live rule refuses a take-out before the last one came
   // back): a seal's take-outs of a day follow one another, and one kept overnight ends its day's.
   const outsToday = new Map<number, number>();
@@ -192,7 +196,7 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
       const applicant = applicantFor(k);
       const sealId = seals[k.seal].id;
       const slot = outsToday.get(sealId) ?? 0;
-      const takeOut = r.chance(k.takeOut) && !keptOvernight.has(sealId) && slot < 12;
+      const takeOut = r.chance(k.takeOut) && !keptOvernight.has(sealId) && slot < 12 && !(k.seal === 'finance' && d >= addDays(overdueOutDay, -1));
       const plannedReturn = takeOut ? addDays(d, r.chance(0.7) ? 0 : 1) : null;
       const req = await core.call(c, 'seals.request', { sealId: seals[k.seal].id, ...describe(k, d), applicantId: applicant.id, appliedOn: d, takeOut, plannedOut: takeOut ? d : null, plannedReturn, remarks: '' });
       if (!req.ok) throw new SealSeedError(`用印申请失败：${req.error.message}`);
@@ -232,7 +236,7 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
 
   // Now: an overdue take-out, requests waiting for approval and for stamping.
   const bank = KINDS.find((k) => k.seal === 'finance' && k.takeOut > 0)!;
-  const outDay = addDays(today, -4);
+  const outDay = overdueOutDay;
   const overdue = await must<{ id: number }>(
     core,
     c,
