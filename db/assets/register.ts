@@ -197,17 +197,10 @@ cards.importer = {
   },
   key: (v) => v.number || null,
   existingKeys: (db) => new Set(db.prepare('SELECT number FROM asset_cards').pluck().all() as string[]),
-  commit(ctx: Ctx, values) {
+  store(ctx: Ctx, v) {
     const booked = shanghaiDate(ctx.now);
-    for (const v of values) {
-      try {
-        createCard(ctx, { ...v, number: v.number || undefined, supplier: '', bookedOn: booked > v.purchasedOn ? booked : v.purchasedOn, imported: true });
-      } catch (e) {
-        if (e instanceof DomainError) throw new DomainError(e.code, `第 ${v.row} 行：${e.message}。未导入任何数据。`, 'base64');
-        throw e;
-      }
-    }
-    return values.length;
+    const id = createCard(ctx, { ...v, number: v.number || undefined, supplier: '', bookedOn: booked > v.purchasedOn ? booked : v.purchasedOn, imported: true });
+    return (stmt(ctx.db, 'SELECT number FROM asset_cards WHERE id = ?').get(id) as { number: string }).number;
   },
 };
 

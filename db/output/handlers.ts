@@ -1,7 +1,7 @@
 import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Role } from '../contract/common';
-import { importTemplate, parseImport, type ParsedImport } from './import';
+import { dryRunImport, importTemplate, parseImport, storeImport, type ParsedImport } from './import';
 import { jobs, readExport, startExport } from './export';
 import { filterCaption } from '../contract/output';
 import { registerImpls, type RegisterImpl } from './registry';
@@ -76,16 +76,22 @@ export const outputHandlers: PartialHandlers<Keys> = {
 
   'output.importCheck': {
     prepare: (pc, input) => parseImport(registerFor(pc, input.register, 'import'), input.base64, pc),
-    run: (ctx: Ctx<ParsedImport<unknown>>) => ({ rows: ctx.prepared.rows, problems: ctx.prepared.problems.slice(0, 1000), ok: ctx.prepared.problems.length === 0 }),
+    run: (ctx: Ctx<ParsedImport<unknown>>, input) => {
+      const problems = dryRunImport(ctx, registerFor(ctx, input.register, 'import'), ctx.prepared);
+      return { rows: ctx.prepared.rows, problems: problems.slice(0, 1000), ok: problems.length === 0 };
+    },
   },
 
   'output.importCommit': {
     prepare: (pc, input) => parseImport(registerFor(pc, input.register, 'import'), input.base64, pc),
     run: (ctx: Ctx<ParsedImport<unknown>>, input) => {
       const impl = registerFor(ctx, input.register, 'import');
-      const p = ctx.prepared;
-      if (p.problems.length) throw new DomainError('rule', `导入文件有 ${p.problems.length} 处问题，未导入任何数据。请先试运行查看明细。`, 'base64');
-      const imported = impl.importer!.commit(ctx, p.values);
+      const { imported, problems } = storeImport(ctx, impl, ctx.prepared);
+      if (problems.length) {
+        const first = problems.slice(0, 3).map((p) => `第 ${p.row} 行${p.column ? `“${p.column}”` : ''}：${p.message}`);
+        // Thrown inside the call's transaction: every row stored above is rolled back with it.
+        throw new DomainError('rule', `导入文件有 ${problems.length} 处问题，未导入任何数据（${first.join('；')}${problems.length > 3 ? '……' : ''}）。请先试运行查看明细。`, 'base64');
+      }
       ctx.note({ objectType: input.register, after: { imported }, message: `导入 ${impl.def.title} ${imported} 条` });
       return { imported };
     },

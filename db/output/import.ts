@@ -76,7 +76,8 @@ function typedCell(raw: ExcelJS.CellValue, col: ImportColumnDef): { value: Cell;
 }
 
 export interface ParsedImport<V> {
-  values: V[];
+  /** The rows that parsed, each with its row number in the sheet. */
+  values: { row: number; value: V }[];
   rows: number;
   problems: ImportProblem[];
 }
@@ -103,7 +104,7 @@ export async function parseImport<V>(impl: RegisterImpl<V>, base64: string, ctx:
   if (problems.length) return { values: [], rows: 0, problems };
   if (ws.rowCount - 1 > MAX_IMPORT_ROWS) throw new DomainError('rule', `一次最多导入 ${MAX_IMPORT_ROWS} 行。`);
 
-  const values: V[] = [];
+  const values: { row: number; value: V }[] = [];
   const seen = new Map<string, number>();
   const existing = importer.existingKeys?.(ctx.db) ?? new Set<string>();
   let rows = 0;
@@ -142,8 +143,56 @@ export async function parseImport<V>(impl: RegisterImpl<V>, base64: string, ctx:
       }
       seen.set(key, r);
     }
-    values.push(parsed.value);
+    values.push({ row: r, value: parsed.value });
   }
   if (!rows) problems.push({ row: 2, column: '', message: '文件中没有数据行' });
   return { values, rows, problems };
+}
+
+/**
+ * Store the parsed rows, each in its own savepoint, through the importer's `store` (the live rules).
+ * The one code path of the dry run and of the commit: the dry run calls it and rolls back; the commit
+ * keeps the result only when no problem was found, so both report the same problems, row by row.
+ * A refused row names the entries stored before it in this import by their row in the file: none of
+ * them will exist unless the whole file goes in.
+ */
+export function storeImport<V>(ctx: Ctx, impl: RegisterImpl<V>, parsed: ParsedImport<V>): { imported: number; problems: ImportProblem[] } {
+  const importer = impl.importer!;
+  const rows = importer.order ? [...parsed.values].sort((a, b) => importer.order!(a.value, b.value) || a.row - b.row) : parsed.values;
+  const problems: ImportProblem[] = [...parsed.problems];
+  const stored = new Map<string, number>();
+  // A refusal names its field by the input's key; the report names the sheet's column.
+  const columnOf = new Map((impl.def.importColumns ?? []).map((c) => [c.key, c.title]));
+  let imported = 0;
+  for (const { row, value } of rows) {
+    ctx.db.exec('SAVEPOINT import_row');
+    try {
+      const number = importer.store(ctx, value);
+      ctx.db.exec('RELEASE import_row');
+      if (number) stored.set(number, row);
+      imported++;
+    } catch (e) {
+      ctx.db.exec('ROLLBACK TO import_row');
+      ctx.db.exec('RELEASE import_row');
+      if (!(e instanceof DomainError)) throw e;
+      problems.push({ row, column: columnOf.get(e.field ?? '') ?? '', message: e.message });
+    }
+  }
+  if (problems.length && stored.size) {
+    for (const p of problems) for (const [number, row] of stored) p.message = p.message.split(number).join(`本文件第 ${row} 行的登记`);
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return { imported, problems };
+}
+
+/** The dry run: the commit's own code in a savepoint that is always rolled back. */
+export function dryRunImport<V>(ctx: Ctx, impl: RegisterImpl<V>, parsed: ParsedImport<V>): ImportProblem[] {
+  if (ctx.core.readOnly) return parsed.problems;
+  ctx.db.exec('SAVEPOINT import_dry_run');
+  try {
+    return storeImport(ctx, impl, parsed).problems;
+  } finally {
+    ctx.db.exec('ROLLBACK TO import_dry_run');
+    ctx.db.exec('RELEASE import_dry_run');
+  }
 }

@@ -21,8 +21,15 @@ export interface Importer<V> {
   /** A key that must be unique (e.g. an entry number); duplicates in the file or in the data are refused. */
   key?(v: V): string | null;
   existingKeys?(db: Db): Set<string>;
-  /** Insert them all; runs inside the import's single transaction. */
-  commit(ctx: Ctx, values: V[]): number;
+  /**
+   * Store one parsed row through the same rule functions as the live workflow (a DomainError refuses
+   * that row, and the import reports it next to its row). Runs inside the import's transaction, which
+   * the dry run rolls back and the commit keeps only when no row was refused. Returns the entry number
+   * the row was stored under, so messages about later rows can name the file's row instead.
+   */
+  store(ctx: Ctx, value: V): string | void;
+  /** The order rows are stored in, when rules compare a row with the ones before it (odometers). */
+  order?(a: V, b: V): number;
 }
 
 export interface RegisterImpl<V = unknown> {

@@ -2,11 +2,11 @@
 // import that adopts a paper usage log (imported entries are marked and keep their original numbers).
 import type { RegisterFilter } from '../contract/output';
 import type { OutputRow, RegisterImpl } from '../output/registry';
-import { readImportRow } from '../output/import-row';
+import { personNamed, readImportRow } from '../output/import-row';
 import { claimNumber } from '../core/numbering';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
-import { DomainError } from '../core/errors';
+import { DomainError, refuse } from '../core/errors';
 import { shanghaiDate, shanghaiDateOf } from '../core/time';
 import {
   BLANK_TITLE,
@@ -22,7 +22,8 @@ import {
   type UseState,
 } from '../contract/seals';
 import { likePattern } from '../core/sql';
-import { USAGE_SEQ, USE_SELECT, isOverdue, isReturnedLate, ruleText, stmt, useWhere, type UseDbRow, type UseFilter } from './queries';
+import { USAGE_SEQ, USE_SELECT, isOverdue, isReturnedLate, ruleText, sealRow, stmt, useWhere, type UseDbRow, type UseFilter } from './queries';
+import { approversFor } from './rules';
 
 const todayNow = (now: Date) => shanghaiDate(now);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
@@ -135,6 +136,27 @@ const LIMITS: [string, string, number][] = [
   ['remarks', '备注', 500],
 ];
 
+/**
+ * A paper entry meets the rules of the live workflow, on its own date: the seal was in use that day,
+ * and the approver is the person the seal's approval rule names (an approver, never the applicant).
+ */
+function checkImportedUse(ctx: Ctx, v: ImportedUse) {
+  const seal = sealRow(ctx.db, v.sealId)!;
+  if (v.date < seal.enabled_on) refuse(`印章“${seal.name}”于 ${seal.enabled_on} 启用，不能有此前的用印登记`, 'date');
+  if ((seal.status === 'sealed' || seal.status === 'destroyed') && seal.retired_on && seal.retired_on <= v.date) {
+    refuse(`印章“${seal.name}”已于 ${seal.retired_on} ${SEAL_STATUS_LABELS[seal.status]}，不能有此后的用印登记`, 'date');
+  }
+  if (v.voidReason) return;
+  const bad = (column: string, message: string) => refuse(message, column === '审批人' ? 'approver' : 'applicant');
+  const approver = personNamed(ctx.db, v.approver!, '审批人', bad)!;
+  if (approver.name === v.applicant) refuse('不相容岗位分离：审批人不能是申请人本人', 'approver');
+  const appr = approversFor(ctx.db, seal, v.department, { past: true });
+  if (appr.problem) refuse(appr.problem, 'approver');
+  if (!appr.people.some((p) => p.id === approver.id)) {
+    refuse(`${approver.name}不是印章“${seal.name}”的审批人（应由${appr.people.map((p) => p.name).join('、')}审批）`, 'approver');
+  }
+}
+
 const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
   parse(c, row, ctx) {
     const { problems, bad, s } = readImportRow(c, row, LIMITS);
@@ -195,30 +217,29 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
   },
   key: (v) => v.number,
   existingKeys: (db) => new Set((db.prepare('SELECT number FROM seal_uses').pluck().all() as string[])),
-  commit(ctx: Ctx, values) {
+  store(ctx: Ctx, v) {
     const me = ctx.me();
-    const ins = ctx.db.prepare(
+    const ins = stmt(
+      ctx.db,
       `INSERT INTO seal_uses (year, seq, number, imported, seal_id, entry_date, reason, doc_title, doc_no, copies, applicant_name, department,
          take_out, planned_out, planned_return, state, approval_decision, approval_mode, approver_name, approved_at,
          stamped_at, stamped_count, supervisor_name, out_at, returned_at, return_confirmed_name, void_reason, voided_at, voided_by_id,
          remarks, recorded_by_id, created_at, updated_at)
        VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
-    const seqTaken = ctx.db.prepare('SELECT number FROM seal_uses WHERE year = ? AND seq = ?').pluck();
-    const outNow = new Set((ctx.db.prepare("SELECT seal_id FROM seal_uses WHERE state = 'out'").pluck().all() as number[]));
-    for (const v of values) {
+    {
+      checkImportedUse(ctx, v);
       const t = (d: string) => `${d}T00:00:00.000+08:00`;
       let state: UseState;
       if (v.voidReason) state = 'void';
       else if (v.takeOut) state = v.returnedOn ? 'returned' : 'out';
       else state = 'stamped';
-      if (state === 'out') {
-        if (outNow.has(v.sealId)) throw new DomainError('rule', `第 ${v.row} 行：该印章已有一条未归还的外带登记，同一枚印章不能同时外带两处。未导入任何数据。`, 'base64');
-        outNow.add(v.sealId);
+      if (state === 'out' && stmt(ctx.db, "SELECT 1 FROM seal_uses WHERE seal_id = ? AND state = 'out'").get(v.sealId)) {
+        refuse('该印章已有一条未归还的外带登记，同一枚印章不能同时外带两处', 'takeOut');
       }
       if (v.seq !== null) {
-        const taken = seqTaken.get(v.year, v.seq) as string | undefined;
-        if (taken) throw new DomainError('rule', `第 ${v.row} 行：编号“${v.number}”与已有的“${taken}”序号相同。未导入任何数据。`, 'base64');
+        const taken = stmt(ctx.db, 'SELECT number FROM seal_uses WHERE year = ? AND seq = ?').get(v.year, v.seq) as { number: string } | undefined;
+        if (taken) refuse(`编号“${v.number}”与已有的“${taken.number}”序号相同`, 'number');
         claimNumber(ctx.db, USAGE_SEQ, v.year, v.seq);
       }
       const done = state !== 'void';
@@ -257,7 +278,7 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
         ctx.nowIso,
       );
     }
-    return values.length;
+    return v.number;
   },
 };
 

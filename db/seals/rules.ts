@@ -13,17 +13,21 @@ export interface Approvers {
   field: string;
 }
 
-/** Who may approve a use of this seal by an applicant of this department, under the seal's rule. */
-export function approversFor(db: Db, seal: Pick<SealRow, 'approver_rule' | 'approver_id' | 'approver_post' | 'name'>, department: string): Approvers {
+/**
+ * Who may approve a use of this seal by an applicant of this department, under the seal's rule. The one
+ * rule of the live approval and of a paper log's import; an import (`past`) also accepts people whose
+ * accounts have since been closed, since they signed while in office.
+ */
+export function approversFor(db: Db, seal: Pick<SealRow, 'approver_rule' | 'approver_id' | 'approver_post' | 'name'>, department: string, opts: { past?: boolean } = {}): Approvers {
   if (seal.approver_rule === 'person') {
     const u = userLite(db, seal.approver_id);
     if (!u) return { people: [], problem: `印章“${seal.name}”的指定审批人不存在`, field: 'sealId' };
-    if (!u.active) return { people: [], problem: `印章“${seal.name}”的指定审批人${u.name}的账号已停用，请修改该印章的审批规则`, field: 'sealId' };
+    if (!u.active && !opts.past) return { people: [], problem: `印章“${seal.name}”的指定审批人${u.name}的账号已停用，请修改该印章的审批规则`, field: 'sealId' };
     if (!isApprover(u)) return { people: [], problem: `印章“${seal.name}”的指定审批人${u.name}没有“审批人”角色`, field: 'sealId' };
     return { people: [personOf(u)], problem: null, field: 'sealId' };
   }
   if (seal.approver_rule === 'post') {
-    const list = (stmt(db, 'SELECT id, name, department, post, roles, active FROM users WHERE post = ? AND active = 1 ORDER BY id').all(seal.approver_post ?? '') as UserLite[]).filter(isApprover);
+    const list = (stmt(db, 'SELECT id, name, department, post, roles, active FROM users WHERE post = ? ORDER BY id').all(seal.approver_post ?? '') as UserLite[]).filter((u) => isApprover(u) && (u.active || opts.past));
     if (!list.length) return { people: [], problem: `没有职务为“${seal.approver_post}”且可审批的账号，印章“${seal.name}”无人可审批`, field: 'sealId' };
     return { people: list.map(personOf), problem: null, field: 'sealId' };
   }
@@ -31,7 +35,7 @@ export function approversFor(db: Db, seal: Pick<SealRow, 'approver_rule' | 'appr
   const row = stmt(db, 'SELECT leader_id FROM seal_dept_leaders WHERE department = ?').get(department) as { leader_id: number } | undefined;
   if (!row) return { people: [], problem: `申请部门“${department}”尚未设置分管领导，请系统管理员在“分管领导”中设置`, field: 'applicantId' };
   const u = userLite(db, row.leader_id);
-  if (!u || !u.active || !isApprover(u)) return { people: [], problem: `“${department}”的分管领导${u?.name ?? ''}当前不能审批（账号停用或没有审批人角色）`, field: 'applicantId' };
+  if (!u || (!u.active && !opts.past) || !isApprover(u)) return { people: [], problem: `“${department}”的分管领导${u?.name ?? ''}当前不能审批（账号停用或没有审批人角色）`, field: 'applicantId' };
   return { people: [personOf(u)], problem: null, field: 'applicantId' };
 }
 

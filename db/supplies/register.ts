@@ -6,7 +6,7 @@ import { readImportRow } from '../output/import-row';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { shanghaiDate } from '../core/time';
-import { DomainError } from '../core/errors';
+import { DomainError, refuse } from '../core/errors';
 import {
   CHANNEL_LABELS,
   ACCEPT_RESULT_LABELS,
@@ -195,18 +195,13 @@ const itemImporter: NonNullable<RegisterImpl<ImportedItem>['importer']> = {
   },
   // Name and spec identify an item; the framework refuses duplicates within the file by this key.
   key: (v) => `${v.name}\u0000${v.spec}`,
-  commit(ctx: Ctx, values) {
-    const codes = new Set<string>();
-    for (const v of values) {
-      if (v.code && codes.has(v.code)) throw new DomainError('rule', `第 ${v.row} 行：编码“${v.code}”在文件中重复。未导入任何数据。`, 'base64');
-      codes.add(v.code);
-    }
-    const ins = ctx.db.prepare(
+  store(ctx: Ctx, v) {
+    // Rows stored before this one are in the table already, so a code repeated in the file is found here.
+    if (v.code && stmt(ctx.db, 'SELECT 1 FROM supply_items WHERE code = ?').get(v.code)) refuse(`编码“${v.code}”已被使用（目录中或本文件前面的行）`, 'code');
+    stmt(
+      ctx.db,
       `INSERT INTO supply_items (code, name, spec, unit, category, reorder_level, whole_unit, remarks, created_at, created_by_id, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-    );
-    const me = ctx.me();
-    for (const v of values) ins.run(v.code, v.name, v.spec, v.unit, v.category, v.reorderLevel, v.wholeUnit ? 1 : 0, v.remarks, ctx.nowIso, me.userId, ctx.nowIso);
-    return values.length;
+    ).run(v.code, v.name, v.spec, v.unit, v.category, v.reorderLevel, v.wholeUnit ? 1 : 0, v.remarks, ctx.nowIso, ctx.me().userId, ctx.nowIso);
   },
 };
 

@@ -3,14 +3,14 @@ import type { RegisterFilter } from '../contract/output';
 import type { ImportProblem } from '../contract/output';
 import { FLEET_REGISTER, MONTHLY_REGISTER, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags, vehicleCreateInput, type StatRow } from '../contract/vehicles';
 import { describeZodError } from '../contract';
-import { DomainError } from '../core/errors';
+import { DomainError, refuse } from '../core/errors';
 import { shanghaiDateOf, shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { personNamed, readImportRow } from '../output/import-row';
 import type { Ctx } from '../core/context';
 import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
-import { stmt } from '../core/rows';
+import { stmt, userLite } from '../core/rows';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
 import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, type TripFilter } from './queries';
 import { checkVehicle, insertVehicle, VEHICLE, type VehicleValues } from './handlers';
@@ -119,11 +119,15 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
   },
   key: (v) => v.number,
   existingKeys: (db) => new Set(db.prepare('SELECT number FROM vehicle_trips').pluck().all() as string[]),
-  commit(ctx: Ctx, values) {
+  // In time order, so each trip's odometer is compared with the one before it, in the file or already recorded.
+  order: (a, b) => (a.outAt < b.outAt ? -1 : a.outAt > b.outAt ? 1 : 0),
+  store(ctx: Ctx, v) {
     const me = ctx.me();
     const seqTaken = stmt(ctx.db, 'SELECT number FROM vehicle_trips WHERE year = ? AND seq = ?');
     // The trip that came back last before this one left: where its odometer should start.
     const previous = stmt(ctx.db, "SELECT number, return_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state = 'returned' AND return_at <= ? ORDER BY return_at DESC LIMIT 1");
+    // The car's next trip after this one came back: its odometer cannot read less than this one's return.
+    const next = stmt(ctx.db, "SELECT number, out_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND out_at >= ? AND out_odometer IS NOT NULL AND state <> 'voided' ORDER BY out_at LIMIT 1");
     const ins = stmt(
       ctx.db,
       `INSERT INTO vehicle_trips (year, seq, number, state, imported, applied_on, applicant_id, department, reason, destination, planned_out, planned_return,
@@ -131,12 +135,13 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
          gap, gap_reason, return_at, return_odometer, speed_flag, remarks, created_at, created_by_id, updated_at)
        VALUES (?,?,?,'returned',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
-    // In time order, so each trip's odometer is compared with the one before it, in the file or already recorded.
-    const sorted = [...values].sort((a, b) => (a.outAt < b.outAt ? -1 : a.outAt > b.outAt ? 1 : a.row - b.row));
-    for (const v of sorted) {
-      const fail = (message: string): never => {
-        throw new DomainError('rule', `第 ${v.row} 行：${message}。未导入任何数据。`, 'base64');
-      };
+    {
+      const fail = (message: string, field = 'outAt'): never => refuse(message, field);
+      // The approver as on the live form: an 审批人, never the person who used the car.
+      const approver = userLite(ctx.db, v.approverId)!;
+      if (!(JSON.parse(approver.roles) as string[]).includes('approver')) fail(`${approver.name}没有审批权限（需要“审批人”角色），不能作为审批人`, 'approver');
+      if (v.approverId === v.applicantId) fail('不相容岗位分离：审批人不能是用车人本人', 'approver');
+      if (v.approverId === v.driverId) fail('不相容岗位分离：审批人不能是本次出车的驾驶员', 'approver');
       const vb = overlapping(ctx.db, 'vehicle_id', v.vehicleId, 0, v.outAt, v.returnAt);
       if (vb) fail(`该车在 ${vb.busyFrom.slice(0, 16).replace('T', ' ')} 至 ${vb.busyTo.slice(0, 16).replace('T', ' ')} 已有 ${vb.number}，时间重叠`);
       const db_ = overlapping(ctx.db, 'driver_id', v.driverId, 0, v.outAt, v.returnAt);
@@ -149,6 +154,10 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
       } else seq = nextNumber(ctx.db, 'vehicles.trips', v.year);
       const number = v.number ?? formatNumber('派车', v.year, seq);
       const prev = previous.get(v.vehicleId, v.outAt) as { number: string; odo: number } | undefined;
+      // An odometer never runs backwards: not against the car's trip before, nor the one after.
+      if (prev && v.outOdometer < prev.odo) fail(`出车里程 ${v.outOdometer} 公里小于该车上次回车里程（${prev.number}，${prev.odo} 公里）：里程表不能倒退`, 'outOdometer');
+      const after = next.get(v.vehicleId, v.returnAt) as { number: string; odo: number } | undefined;
+      if (after && after.odo < v.returnOdometer) fail(`回车里程 ${v.returnOdometer} 公里大于该车下一次出车里程（${after.number}，${after.odo} 公里）：里程表不能倒退`, 'returnOdometer');
       const gap = !!prev && prev.odo !== v.outOdometer;
       const hours = (Date.parse(v.returnAt) - Date.parse(v.outAt)) / 3_600_000;
       const speed = (v.returnOdometer - v.outOdometer) / hours > MAX_AVERAGE_KMH;
@@ -184,8 +193,8 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
         me.userId,
         ctx.nowIso,
       );
+      return number;
     }
-    return values.length;
   },
 };
 
@@ -284,16 +293,10 @@ const fleetRegister: RegisterImpl<VehicleValues> = {
     },
     key: (v) => v.plate,
     existingKeys: (db) => new Set((db.prepare('SELECT plate FROM vehicles').all() as { plate: string }[]).map((r) => r.plate)),
-    commit(ctx, values) {
-      const vins = new Set<string>();
-      for (const v of values) {
-        if (vins.has(v.vin)) throw new DomainError('rule', `车架号 ${v.vin} 在文件中重复，未导入任何数据`, 'base64');
-        vins.add(v.vin);
-        checkVehicle(ctx, v);
-        insertVehicle(ctx, v);
-      }
-      ctx.note({ objectType: VEHICLE, message: `导入车辆档案 ${values.length} 辆` });
-      return values.length;
+    // The same checks as registering a car by hand: a VIN repeated in the file meets the row stored before it.
+    store(ctx, v) {
+      checkVehicle(ctx, v);
+      insertVehicle(ctx, v);
     },
   },
 };

@@ -58,10 +58,8 @@ const testImpl: RegisterImpl<TestValue> = {
     },
     key: (v) => v.no,
     existingKeys: (db) => new Set((db.prepare('SELECT no FROM testbook').all() as { no: string }[]).map((r) => r.no)),
-    commit: (ctx, values) => {
-      const ins = ctx.db.prepare('INSERT INTO testbook (no, day, title, amount, imported) VALUES (?,?,?,?,1)');
-      for (const v of values) ins.run(v.no, v.day, v.title, v.amount);
-      return values.length;
+    store: (ctx, v) => {
+      ctx.db.prepare('INSERT INTO testbook (no, day, title, amount, imported) VALUES (?,?,?,?,1)').run(v.no, v.day, v.title, v.amount);
     },
   },
 };

@@ -177,4 +177,40 @@ describe('adopting a paper usage log', () => {
     expect(log.rows[0].message).toBe('导入 用印登记簿 4 条');
     b.core.close();
   });
+
+  it('a paper row keeps the live rules: the seal in use on its date, approved by the seal’s approver and not by the applicant; the dry run and the commit report the same', async () => {
+    const b = await bureau();
+    const y = Number(day().slice(0, 4)) - 1;
+    await ok(b.core, b.c, 'seals.sealSetStatus', { id: b.deptSeal.id, status: 'destroyed', date: `${y}-06-30`, reason: '机构更名', method: '切角销毁', witnesses: '周建国、刘洋' });
+    const row = (n: number, date: string, seal: string, applicant: string, approver: string) => [`用印〔${y}〕第${String(n).padStart(4, '0')}号`, date, seal, '报送材料', '年度总结', '', 1, applicant, '法律援助中心', approver, '张敏', '否', '', '', '', '', ''];
+    const rows = [
+      row(1, `${y}-03-01`, '××区司法局', '赵敏', '王志强'),
+      row(2, `${y}-03-02`, '××区司法局', '王志强', '王志强'), // the applicant approves himself
+      row(3, `${y}-03-03`, '××区司法局', '赵敏', '陈静'), // the auditor
+      row(4, `${y}-03-04`, '××区司法局', '赵敏', '何平'), // an approver, but not the 局长 this seal needs
+      row(5, `${y}-03-05`, '××区司法局', '赵敏', '李晓梅'), // no approver role at all
+      row(6, `${y}-07-01`, '××区法律援助中心', '赵敏', '何平'), // the seal was destroyed the day before
+      row(7, `${y}-05-01`, '××区法律援助中心', '赵敏', '何平'), // in use then, approved by the department's leader
+    ];
+    const base64 = await sheet(rows, HEAD);
+    const before = businessSnapshot(b.core);
+    const dry = await ok(b.core, b.c, 'output.importCheck', { register: 'seals.usage', base64 });
+    const byRow = (r: number) => dry.problems.filter((p) => p.row === r).map((p) => `${p.column}：${p.message}`);
+    expect(byRow(2)).toEqual([]);
+    expect(byRow(3)).toEqual(['审批人：不相容岗位分离：审批人不能是申请人本人']);
+    expect(byRow(4)[0]).toMatch(/^审批人：陈静不是印章“××区司法局”的审批人/);
+    expect(byRow(5)[0]).toMatch(/^审批人：何平不是印章“××区司法局”的审批人（应由王志强审批）/);
+    expect(byRow(6)[0]).toMatch(/^审批人：李晓梅不是印章/);
+    expect(byRow(7)).toEqual([`日期：印章“××区法律援助中心”已于 ${y}-06-30 销毁，不能有此后的用印登记`]);
+    expect(byRow(8)).toEqual([]);
+    expect(dry.problems).toHaveLength(5);
+    const e = await refused(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64 });
+    expect(e.message).toContain('导入文件有 5 处问题，未导入任何数据');
+    expect(e.message).toContain('第 3 行“审批人”：不相容岗位分离：审批人不能是申请人本人');
+    expect(businessSnapshot(b.core)).toBe(before);
+    // Without the five, the rest goes in.
+    const good = await sheet([rows[0], rows[6]], HEAD);
+    expect(await ok(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64: good })).toEqual({ imported: 2 });
+    b.core.close();
+  });
 });

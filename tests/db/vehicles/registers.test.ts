@@ -213,9 +213,49 @@ describe('taking over the paper trip log (import)', () => {
     // A second file with a trip at the same time in the same car is refused whole.
     const clash = await sheet([trip({ 5: '2025-03-03 10:00', 6: '2025-03-03 10:30', 7: 10_010, 8: 10_020, 9: '刘师傅' })]);
     const before2 = businessSnapshot(o.core);
+    // The dry run is the commit rolled back: it finds the clash the commit refuses, in the same words.
+    const dry = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64: clash });
+    expect(dry.problems).toEqual([{ row: 2, column: '出车时间', message: '该车在 2025-03-03 09:00 至 2025-03-03 11:30 已有 派车〔2025〕第0003号，时间重叠' }]);
     const e = await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: clash });
-    expect(e.message).toContain('第 2 行：该车在 2025-03-03 09:00 至 2025-03-03 11:30 已有 派车〔2025〕第0003号，时间重叠');
+    expect(e.message).toContain('第 2 行“出车时间”：该车在 2025-03-03 09:00 至 2025-03-03 11:30 已有 派车〔2025〕第0003号，时间重叠');
     expect(businessSnapshot(o.core)).toBe(before2);
+
+    // Two rows of one file that clash: the second names the first by its row, not by a number that
+    // would only have existed had the file gone in.
+    const twice = await sheet([trip({ 5: '2025-04-01 09:00', 6: '2025-04-01 10:00', 7: 10_130, 8: 10_140 }), trip({ 5: '2025-04-01 09:30', 6: '2025-04-01 10:30', 7: 10_140, 8: 10_150, 9: '刘师傅' })]);
+    const dry2 = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64: twice });
+    expect(dry2.problems).toEqual([{ row: 3, column: '出车时间', message: '该车在 2025-04-01 09:00 至 2025-04-01 10:00 已有 本文件第 2 行的登记，时间重叠' }]);
+    expect((await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: twice })).message).toContain('已有 本文件第 2 行的登记');
+    expect(businessSnapshot(o.core)).toBe(before2);
+    o.core.close();
+  });
+
+  it('keeps the live rules: an approver who is an 审批人, and an odometer that never runs backwards, against the file and the trips already recorded', async () => {
+    const o = await office();
+    await addVehicle(o);
+    // Already in the register: a trip on 10 March that came back at 10,200 km.
+    expect(await ok(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: await sheet([trip({ 5: '2025-03-10 09:00', 6: '2025-03-10 11:00', 7: 10_150, 8: 10_200 })]) })).toEqual({ imported: 1 });
+    const before = businessSnapshot(o.core);
+    const rows = [
+      trip({ 10: '孙审计' }), // the auditor signed as approver
+      trip({ 10: '李晓梅', 5: '2025-03-04 09:00', 6: '2025-03-04 10:00', 7: 10_040, 8: 10_050 }), // a clerk
+      trip({ 5: '2025-03-05 09:00', 6: '2025-03-05 10:00', 7: 10_060, 8: 10_080 }), // fine
+      trip({ 5: '2025-03-06 09:00', 6: '2025-03-06 10:00', 7: 10_070, 8: 10_090 }), // starts below the row before's return
+      trip({ 5: '2025-03-07 09:00', 6: '2025-03-07 10:00', 7: 10_100, 8: 10_260 }), // comes back above the next recorded trip's start
+      trip({ 5: '2025-03-11 09:00', 6: '2025-03-11 10:00', 7: 10_180, 8: 10_220 }), // starts below the recorded trip's return
+    ];
+    const base64 = await sheet(rows);
+    const dry = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64 });
+    const byRow = (r: number) => dry.problems.filter((p) => p.row === r).map((p) => `${p.column}：${p.message}`);
+    expect(byRow(2)).toEqual(['审批人：孙审计没有审批权限（需要“审批人”角色），不能作为审批人']);
+    expect(byRow(3)).toEqual(['审批人：李晓梅没有审批权限（需要“审批人”角色），不能作为审批人']);
+    expect(byRow(4)).toEqual([]);
+    expect(byRow(5)).toEqual(['出车里程：出车里程 10070 公里小于该车上次回车里程（本文件第 4 行的登记，10080 公里）：里程表不能倒退']);
+    expect(byRow(6)).toEqual(['回车里程：回车里程 10260 公里大于该车下一次出车里程（派车〔2025〕第0001号，10150 公里）：里程表不能倒退']);
+    expect(byRow(7)).toEqual(['出车里程：出车里程 10180 公里小于该车上次回车里程（派车〔2025〕第0001号，10200 公里）：里程表不能倒退']);
+    const e = await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64 });
+    expect(e.message).toContain(`导入文件有 ${dry.problems.length} 处问题，未导入任何数据`);
+    expect(businessSnapshot(o.core)).toBe(before);
     o.core.close();
   });
 });
