@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../db/core/core';
 import { REGISTER_DEFS } from '../../../db/contract/registers';
-import { businessSnapshot, ok, refused } from '../../helpers';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { businessSnapshot, cleanup, ok, refused, tempDir } from '../../helpers';
 import { approved, bureau, cosign, day, request } from './fixture';
 
 async function sheet(rows: unknown[][], headers: string[]) {
@@ -212,5 +214,43 @@ describe('adopting a paper usage log', () => {
     const good = await sheet([rows[0], rows[6]], HEAD);
     expect(await ok(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64: good })).toEqual({ imported: 2 });
     b.core.close();
+  });
+
+  it('a paper log of 200 rows with five kinds of mistakes: the dry run and the commit report the same five rows, and none of them is stored', async () => {
+    const b = await bureau();
+    const y = Number(day().slice(0, 4)) - 1;
+    await ok(b.core, b.c, 'seals.sealSetStatus', { id: b.deptSeal.id, status: 'destroyed', date: `${y}-06-30`, reason: '机构更名', method: '切角销毁', witnesses: '周建国、刘洋' });
+    const rows: unknown[][] = [];
+    for (let i = 1; i <= 200; i++) {
+      const date = `${y}-${String(1 + (i % 5)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      rows.push([`用印〔${y}〕第${String(i).padStart(4, '0')}号`, date, '××区司法局', '报送材料', `第${i}号文件`, '', 1 + (i % 4), '赵敏', '法律援助中心', '王志强', '张敏', '否', '', '', '', '', '']);
+    }
+    // Five kinds of mistakes, at rows 21, 61, 101, 141 and 181 of the sheet.
+    rows[19][9] = '赵敏'; // the applicant approves her own use
+    rows[59][9] = '陈静'; // the auditor signs as approver
+    rows[99][2] = '××区法律援助中心'; // a use of a destroyed seal …
+    rows[99][1] = `${y}-11-20`; // … months after it was destroyed
+    rows[139][0] = `用印〔${y}〕第0007号`; // a number used twice
+    rows[179][1] = `${y + 2}-01-05`; // a date in the future
+    const dir = tempDir('paper-log-');
+    const file = join(dir, '用印登记簿（纸质）.xlsx');
+    writeFileSync(file, Buffer.from(await sheet(rows, HEAD), 'base64'));
+    const base64 = readFileSync(file).toString('base64');
+    const before = businessSnapshot(b.core);
+    const dry = await ok(b.core, b.c, 'output.importCheck', { register: 'seals.usage', base64 });
+    expect(dry.rows).toBe(200);
+    expect([...new Set(dry.problems.map((p) => p.row))]).toEqual([21, 61, 101, 141, 181]);
+    const e = await refused(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64 });
+    expect(e.message).toContain(`导入文件有 ${dry.problems.length} 处问题，未导入任何数据`);
+    for (const p of dry.problems.slice(0, 3)) expect(e.message).toContain(`第 ${p.row} 行“${p.column}”：${p.message}`);
+    expect(businessSnapshot(b.core)).toBe(before);
+    // The office mends the five rows by leaving them out: the other 195 go in, the five never do.
+    const mended = rows.filter((_, i) => ![19, 59, 99, 139, 179].includes(i));
+    expect(await ok(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64: await sheet(mended, HEAD) })).toEqual({ imported: 195 });
+    const stored = b.core.state.db.prepare('SELECT doc_title FROM seal_uses').pluck().all() as string[];
+    for (const i of [20, 60, 100, 180]) expect(stored).not.toContain(`第${i}号文件`);
+    expect(stored.filter((t) => t === '第7号文件')).toHaveLength(1);
+    b.core.close();
+    cleanup(dir);
   });
 });
