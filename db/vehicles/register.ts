@@ -142,6 +142,9 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
       if (!(JSON.parse(approver.roles) as string[]).includes('approver')) fail(`${approver.name}没有审批权限（需要“审批人”角色），不能作为审批人`, 'approver');
       if (v.approverId === v.applicantId) fail('不相容岗位分离：审批人不能是用车人本人', 'approver');
       if (v.approverId === v.driverId) fail('不相容岗位分离：审批人不能是本次出车的驾驶员', 'approver');
+      // The car as it was that day: it cannot have driven before it was bought.
+      const car = stmt(ctx.db, 'SELECT plate, purchase_date AS bought FROM vehicles WHERE id = ?').get(v.vehicleId) as { plate: string; bought: string };
+      if (shanghaiDateOf(v.outAt) < car.bought) fail(`${formatPlate(car.plate)}于 ${car.bought} 购置，不能有此前的出车记录`);
       const vb = overlapping(ctx.db, 'vehicle_id', v.vehicleId, 0, v.outAt, v.returnAt);
       if (vb) fail(`该车在 ${vb.busyFrom.slice(0, 16).replace('T', ' ')} 至 ${vb.busyTo.slice(0, 16).replace('T', ' ')} 已有 ${vb.number}，时间重叠`);
       const db_ = overlapping(ctx.db, 'driver_id', v.driverId, 0, v.outAt, v.returnAt);

@@ -243,6 +243,7 @@ describe('taking over the paper trip log (import)', () => {
       trip({ 5: '2025-03-06 09:00', 6: '2025-03-06 10:00', 7: 10_070, 8: 10_090 }), // starts below the row before's return
       trip({ 5: '2025-03-07 09:00', 6: '2025-03-07 10:00', 7: 10_100, 8: 10_260 }), // comes back above the next recorded trip's start
       trip({ 5: '2025-03-11 09:00', 6: '2025-03-11 10:00', 7: 10_180, 8: 10_220 }), // starts below the recorded trip's return
+      trip({ 5: '2022-05-30 09:00', 6: '2022-05-30 10:00', 7: 100, 8: 120 }), // before the car was bought (2022-06-01)
     ];
     const base64 = await sheet(rows);
     const dry = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64 });
@@ -253,6 +254,7 @@ describe('taking over the paper trip log (import)', () => {
     expect(byRow(5)).toEqual(['出车里程：出车里程 10070 公里小于该车上次回车里程（本文件第 4 行的登记，10080 公里）：里程表不能倒退']);
     expect(byRow(6)).toEqual(['回车里程：回车里程 10260 公里大于该车下一次出车里程（派车〔2025〕第0001号，10150 公里）：里程表不能倒退']);
     expect(byRow(7)).toEqual(['出车里程：出车里程 10180 公里小于该车上次回车里程（派车〔2025〕第0001号，10200 公里）：里程表不能倒退']);
+    expect(byRow(8)).toEqual(['出车时间：湘B·12345于 2022-06-01 购置，不能有此前的出车记录']);
     const e = await refused(o.core, o.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64 });
     expect(e.message).toContain(`导入文件有 ${dry.problems.length} 处问题，未导入任何数据`);
     expect(businessSnapshot(o.core)).toBe(before);
