@@ -2,7 +2,8 @@
 import type { Ctx, PartialHandlers, PrepareCtx } from '../core/context';
 import type { CoreState } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
-import { dummyHash, hashPassword, passwordProblems, verifyPassword } from '../core/passwords';
+import { hashPassword, passwordProblems, verifyPassword } from '../core/passwords';
+import { checkPassword } from '../core/credentials';
 import type { Session } from '../core/sessions';
 import { toShanghaiIso } from '../core/time';
 import { isPinyinQuery, likePattern } from '../core/sql';
@@ -48,41 +49,11 @@ function startSession(ctx: Ctx<unknown>, row: UserRow): Session {
   return s;
 }
 
-/**
- * Check a password outside the transaction and, on failure, count it (and lock the account at the
- * threshold) in a transaction of its own, because the failing call itself will roll back.
- */
+/** Sign-in and unlock: the shared password check (counted, locked, audited), then one answer for every refusal. */
 async function checkCredentials(pc: PrepareCtx, login: string, password: string, action: string): Promise<UserRow> {
-  const { core } = pc;
-  const row = userByLogin(core.db, login);
-  const ok = await verifyPassword(password, row?.password_hash ?? dummyHash(core.passwordLogN));
-  const nowIso = toShanghaiIso(pc.now);
-  const who = row ? { userId: row.id, userLogin: row.login, userName: row.name, roles: JSON.parse(row.roles).join(',') } : { userLogin: login.slice(0, 64) };
-  const deny = (reason: string): never => {
-    core.event({ action, result: 'failure', errorCode: 'unauthenticated', objectType: 'user', objectId: row ? String(row.id) : '', message: reason, ...who });
-    throw new DomainError('unauthenticated', SIGN_IN_FAILED, 'password', true);
-  };
-  if (!row) return deny('登录名不存在');
-  if (!row.active) return deny('账号已停用');
-  if (row.locked_until && row.locked_until > nowIso) return deny(`账号锁定中（至 ${row.locked_until}）`);
-  if (!ok) {
-    const s = core.settings();
-    core.db
-      .transaction(() => {
-        const failed = row.failed_count + 1;
-        if (failed >= s.lockThreshold) {
-          const until = toShanghaiIso(new Date(pc.now.getTime() + s.lockMinutes * 60_000));
-          core.db.prepare('UPDATE users SET failed_count = 0, locked_until = ? WHERE id = ?').run(until, row.id);
-          core.event({ action: 'accounts.lockout', result: 'success', objectType: 'user', objectId: String(row.id), message: `连续 ${failed} 次密码错误，锁定至 ${until}`, ...who });
-          for (const x of core.sessions.forUser(row.id)) core.sessions.remove(x.id);
-        } else {
-          core.db.prepare('UPDATE users SET failed_count = ? WHERE id = ?').run(failed, row.id);
-        }
-      })
-      .immediate();
-    return deny('密码错误');
-  }
-  return row;
+  const c = await checkPassword(pc.core, { login, password, now: pc.now, action });
+  if (c.refused) throw new DomainError('unauthenticated', SIGN_IN_FAILED, 'password', true);
+  return c.row as UserRow;
 }
 
 const hashFor = (core: CoreState, password: string) => hashPassword(password, core.passwordLogN);
@@ -159,8 +130,10 @@ export const accountsHandlers: PartialHandlers<Keys> = {
   'accounts.changePassword': {
     prepare: async (pc, input) => {
       const s = pc.session!;
-      const row = userById(pc.db, s.userId)!;
-      if (!(await verifyPassword(input.oldPassword, row.password_hash))) throw new DomainError('rule', '原密码不正确。', 'oldPassword');
+      // The old password is checked like any other: a wrong one counts towards the lockout.
+      const c = await checkPassword(pc.core, { login: s.login, password: input.oldPassword, now: pc.now, action: 'accounts.changePassword' });
+      if (c.refused) throw new DomainError('rule', c.locked ? '原密码连续输错，账号已被锁定，请稍后重新登录。' : '原密码不正确。', 'oldPassword', true);
+      const row = c.row as UserRow;
       if (input.newPassword === input.oldPassword) throw new DomainError('rule', '新密码不能与原密码相同。', 'newPassword');
       requireStrong(pc.core, input.newPassword, row.login, 'newPassword');
       return hashFor(pc.core, input.newPassword);

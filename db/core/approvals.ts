@@ -4,7 +4,8 @@ import type { ApprovalInput, Approval } from '../contract/approvals';
 import type { Role } from '../contract/common';
 import type { CoreState, Ctx, VerifiedPerson } from './context';
 import { DomainError, refuse } from './errors';
-import { dummyHash, verifyPassword } from './passwords';
+import { checkPassword } from './credentials';
+import type { Session } from './sessions';
 import { FUTURE_SLACK_MS, shanghaiDateOf, toShanghaiIso } from './time';
 
 interface UserRow {
@@ -17,11 +18,17 @@ interface UserRow {
   locked_until: string | null;
 }
 
-/** Check a co-signer's password before the transaction (scrypt is slow). The result is re-checked inside. */
-export async function verifyCosigner(core: CoreState, a: { login: string; password: string }): Promise<VerifiedPerson> {
-  const u = core.db.prepare('SELECT id, login, name, roles, password_hash, active, locked_until FROM users WHERE login = ?').get(a.login.trim()) as UserRow | undefined;
-  const ok = await verifyPassword(a.password, u?.password_hash ?? dummyHash(core.passwordLogN));
-  return { userId: u?.id ?? 0, login: u?.login ?? a.login, name: u?.name ?? '', roles: u ? (JSON.parse(u.roles) as string[]) : [], ok: ok && !!u };
+/**
+ * Check a co-signer's password before the transaction (scrypt is slow), through the one password check:
+ * a wrong one counts towards the co-signer's lockout and is audited naming them, even though the call
+ * is then refused. A locked or closed account is refused inside, with its own message.
+ */
+export async function verifyCosigner(core: CoreState, a: { login: string; password: string }, by: Session | null, now: Date): Promise<VerifiedPerson> {
+  const c = await checkPassword(core, { login: a.login, password: a.password, now, action: 'approval.cosign', by });
+  const u = c.row;
+  // Refusals that are not about the password (locked, closed) are told apart inside the call.
+  const passwordRight = !c.refused || c.refused === '账号已停用' || c.refused.startsWith('账号锁定中');
+  return { userId: u?.id ?? 0, login: u?.login ?? a.login, name: u?.name ?? '', roles: u ? (JSON.parse(u.roles) as string[]) : [], ok: passwordRight && !!u };
 }
 
 /**
@@ -69,7 +76,6 @@ export function recordApproval(
   if (input.mode === 'cosign') {
     const c = ctx.cosign;
     if (!c || !c.ok) {
-      ctx.core.event({ action: 'approval.cosignFailed', result: 'failure', objectType: req.objectType, objectId: String(req.objectId), message: `会签密码错误：${input.login}` }, ctx.session);
       throw new DomainError('rule', '审批人登录名或密码不正确。', 'approval.password');
     }
     approverId = c.userId;

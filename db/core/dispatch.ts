@@ -110,7 +110,7 @@ export function createDispatch(core: CoreState, handlers: HandlerTable, opts: Di
       // Slow work (password hashing) happens here, off the transaction and off the event loop's hot path.
       const prepared = h.prepare ? await h.prepare({ db: core.db, core, session, now }, input) : undefined;
       let cosign: VerifiedPerson | null = null;
-      if (hasCosign(input)) cosign = await verifyCosigner(core, (input as { approval: { login: string; password: string } }).approval);
+      if (hasCosign(input)) cosign = await verifyCosigner(core, (input as { approval: { login: string; password: string } }).approval, session, now);
 
       const ctx: Ctx = {
         db: core.db,

@@ -9,7 +9,7 @@ import { STRONG, addUser, makeCore, ok, setupAdmin } from '../helpers';
 import type { Core } from '../../db/core/core';
 
 async function approve(core: Core, recorderSession: string, applicantId: number, input: ApprovalInput) {
-  const cosign = input.mode === 'cosign' ? await verifyCosigner(core.state, input) : null;
+  const cosign = input.mode === 'cosign' ? await verifyCosigner(core.state, input, core.state.sessions.get(recorderSession)!, new Date()) : null;
   const now = new Date();
   const ctx = {
     db: core.state.db,

@@ -194,9 +194,16 @@ describe('bad input (issue 5), each refused in Chinese and nothing changed', () 
     const r = await ok(b.core, b.c, 'seals.request', request(b));
     const paper = { mode: 'paper' as const, decision: 'approved' as const, comment: '', signerId: b.clerk.id, signedAt: `${day()}T00:00:01+08:00`, filingNo: 'P-1' };
     await refusedCleanly(b, b.c, 'seals.approve', { id: r.id, approval: paper }, 'approval.signerId');
-    // A wrong password is refused and audited.
-    const e3 = await refusedCleanly(b, b.c, 'seals.approve', { id: r.id, approval: { ...cosign('chief'), password: 'wrong-Pass1' } }, 'approval.password');
+    // A wrong password is refused, audited naming the co-signer, and counts towards the co-signer's
+    // lockout; the request itself is untouched.
+    const failed = () => (b.core.state.db.prepare("SELECT failed_count FROM users WHERE login = 'chief'").get() as { failed_count: number }).failed_count;
+    const use = () => JSON.stringify(b.core.state.db.prepare('SELECT * FROM seal_uses WHERE id = ?').get(r.id));
+    const [useBefore, failedBefore] = [use(), failed()];
+    const e3 = await refused(b.core, b.c, 'seals.approve', { id: r.id, approval: { ...cosign('chief'), password: 'wrong-Pass1' } });
+    expect(e3).toMatchObject({ field: 'approval.password' });
     expect(e3.message).toContain('密码不正确');
+    expect(use()).toBe(useBefore);
+    expect(failed()).toBe(failedBefore + 1);
     b.core.close();
   });
 
