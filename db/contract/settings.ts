@@ -12,6 +12,8 @@ export const settingsShape = z.object({
   lockThreshold: z.number().int().min(3).max(20).describe('锁定前允许的失败次数'),
   lockMinutes: z.number().int().min(1).max(24 * 60).describe('锁定时长（分钟）'),
   idleMinutes: z.number().int().min(1).max(240).describe('空闲锁屏（分钟）'),
+  /** A session ends this long after sign-in, however busy: the next person at the desk signs in anew. */
+  sessionHours: z.number().int().min(1).max(72).describe('登录有效期（小时）'),
   passwordMinLength: z.number().int().min(8).max(64).describe('密码最短长度'),
   passwordMinClasses: z.number().int().min(2).max(4).describe('密码至少包含的字符种类'),
   backupKeepDaily: z.number().int().min(1).max(60).describe('保留每日备份（份）'),
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockThreshold: 5,
   lockMinutes: 30,
   idleMinutes: 10,
+  sessionHours: 12,
   passwordMinLength: 8,
   passwordMinClasses: 3,
   backupKeepDaily: 7,

@@ -71,6 +71,12 @@ export function createDispatch(core: CoreState, handlers: HandlerTable, opts: Di
     const now = core.clock.now();
     let session: Session | null = null;
 
+    // Sessions past their lifetime end, whichever call comes next and whoever makes it: polling keeps
+    // none alive, and a locked screen nobody returns to is gone after the same time.
+    const lifetimeMs = core.settings().sessionHours * 3_600_000;
+    for (const ended of core.sessions.evict(now.getTime(), lifetimeMs, lifetimeMs)) {
+      core.event({ action: 'session.expired', result: 'success', objectType: 'user', objectId: String(ended.userId), message: `登录已超过 ${core.settings().sessionHours} 小时，自动退出` }, ended);
+    }
     if (def.access !== 'public') {
       session = core.sessions.get(sessionId) ?? null;
       if (!session) return fail('unauthenticated', '请先登录。');

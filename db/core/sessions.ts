@@ -39,4 +39,18 @@ export class SessionStore {
   forUser(userId: number): Session[] {
     return [...this.byId.values()].filter((s) => s.userId === userId);
   }
+  /**
+   * End the sessions older than `maxAgeMs` (the absolute lifetime, however busy) and those idle for
+   * longer than `staleMs` (a locked screen nobody came back to). Returns the ended ones.
+   */
+  evict(now: number, maxAgeMs: number, staleMs: number): Session[] {
+    const ended: Session[] = [];
+    for (const [id, s] of this.byId) {
+      if (now - s.createdAt >= maxAgeMs || now - s.lastSeen >= staleMs) {
+        this.byId.delete(id);
+        ended.push(s);
+      }
+    }
+    return ended;
+  }
 }

@@ -135,6 +135,7 @@ export const enUS: Resources = {
     lockThreshold: 'Failed sign-ins before the account locks',
     lockMinutes: 'Account lock duration (minutes)',
     idleMinutes: 'Lock the screen after inactivity (minutes)',
+    sessionHours: 'Sign in again after (hours)',
     passwordMinLength: 'Minimum password length',
     passwordMinClasses: 'Minimum character classes',
     passwordMinClassesHelp: 'How many of: lower case, upper case, digits, symbols',

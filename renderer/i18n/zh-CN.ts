@@ -132,6 +132,7 @@ export const zhCN = {
     lockThreshold: '连续输错密码几次后锁定账号',
     lockMinutes: '账号锁定时长（分钟）',
     idleMinutes: '无操作多久后自动锁屏（分钟）',
+    sessionHours: '登录后多久须重新登录（小时）',
     passwordMinLength: '密码最短长度',
     passwordMinClasses: '密码至少包含的字符种类',
     passwordMinClassesHelp: '小写字母、大写字母、数字、符号四类中的几类',

@@ -3,7 +3,7 @@
 // locks it at the threshold (5 by default), and leaves an audit entry naming that account which
 // survives the refused call.
 import { describe, expect, it } from 'vitest';
-import { STRONG, addUser, cleanup, makeCore, ok, refused, setupAdmin } from '../helpers';
+import { STRONG, addUser, cleanup, makeCore, ok, pinnedClock, refused, setupAdmin } from '../helpers';
 import { bureau, request } from './seals/fixture';
 
 const accountOf = (core: ReturnType<typeof makeCore>, login: string) =>
@@ -66,5 +66,38 @@ describe('co-sign', () => {
     expect(auditFor(b.core, 'approval.cosign', accountOf(b.core, 'chief').id)).toHaveLength(20);
     b.core.close();
     cleanup(b.core.state.dataDir);
+  });
+});
+
+describe('sessions', () => {
+  it('end 12 hours after sign-in however busy, are evicted when idle that long, and end when the account is closed or its password reset', async () => {
+    const clock = pinnedClock('2026-03-10T08:00:00+08:00');
+    const core = makeCore(undefined, { clock });
+    const admin = await setupAdmin(core);
+    const clerk = await addUser(core, admin, 'clerk1', ['clerk'], '李晓梅');
+    const idle = await addUser(core, admin, 'clerk2', ['clerk'], '张敏');
+    // A busy day: a call every five minutes keeps the screen unlocked, but not past twelve hours.
+    for (let t = 0; t < 12 * 60 - 5; t += 5) {
+      clock.tick(5 * 60_000);
+      await ok(core, clerk.session, 'accounts.me', {});
+    }
+    clock.set('2026-03-10T20:00:00+08:00');
+    expect((await refused(core, clerk.session, 'accounts.me', {})).code).toBe('unauthenticated');
+    expect(core.state.sessions.get(clerk.session)).toBeUndefined();
+    // The one that sat locked all day is gone from memory too, before anyone uses it again.
+    expect(core.state.sessions.get(idle.session)).toBeUndefined();
+    const expired = core.state.db.prepare("SELECT user_login AS login FROM audit_log WHERE action = 'session.expired' ORDER BY seq").all() as { login: string }[];
+    expect(expired.map((e) => e.login).sort()).toEqual(['admin', 'clerk1', 'clerk2']);
+
+    // Closing an account or resetting its password ends its sessions at once.
+    const again = (await ok(core, null, 'accounts.signIn', { login: 'admin', password: STRONG })).sessionId;
+    const c1 = (await ok(core, null, 'accounts.signIn', { login: 'clerk1', password: STRONG })).sessionId;
+    const c2 = (await ok(core, null, 'accounts.signIn', { login: 'clerk2', password: STRONG })).sessionId;
+    await ok(core, again, 'accounts.setActive', { id: clerk.id, active: false });
+    expect((await refused(core, c1, 'accounts.me', {})).code).toBe('unauthenticated');
+    await ok(core, again, 'accounts.resetPassword', { id: idle.id, newPassword: 'Reset!Pass99' });
+    expect((await refused(core, c2, 'accounts.me', {})).code).toBe('unauthenticated');
+    core.close();
+    cleanup(core.state.dataDir);
   });
 });

@@ -29,8 +29,14 @@ test('修改单位名称和界面语言（切换到英文再切回中文）', as
   await security.getByRole('button', { name: '保存' }).click();
   await expect(fieldError(page, '无操作多久后自动锁屏（分钟）')).toBeVisible();
   await security.getByLabel('无操作多久后自动锁屏（分钟）').fill('15');
+  // The absolute session lifetime (default 12 hours) is the office's to set.
+  await expect(security.getByLabel('登录后多久须重新登录（小时）')).toHaveValue('12');
+  await security.getByLabel('登录后多久须重新登录（小时）').fill('8');
   await security.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('设置已保存').first()).toBeVisible();
+  const s = (await host.call('accounts.signIn', { login: ADMIN.login, password: ADMIN.password })).sessionId;
+  expect((await host.call('settings.get', {}, s)).settings.sessionHours).toBe(8);
+  await shot(page, 'settings-security');
 
   // Switch the unit's language to English.
   await general.getByLabel('界面语言').click();
