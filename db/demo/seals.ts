@@ -133,10 +133,13 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
   // Applicants by seal: leaders do not apply for what they approve.
   const staff = people.filter((p) => ![chief.id].includes(p.id) && p.department !== '局领导' && p.department !== '派驻纪检监察组');
   const deptStaff = (dept: string) => people.filter((p) => p.department === dept);
+  // Who keeps each seal (the 监印人 of its stampings), so nobody applies to use a seal they keep.
+  const keeper: Record<Kind['seal'], number> = { party: driver.id, official: driver.id, finance: accountant.id, legalRep: office.id, department: legalAid.id };
   const applicantFor = (k: Kind): Person => {
-    if (k.seal === 'finance') return r.pick([accountant, ...staff]);
-    if (k.seal === 'department') return r.pick(deptStaff('法律援助中心').length ? deptStaff('法律援助中心') : [legalAid]);
-    return r.pick(staff);
+    const notKeeper = (ps: Person[]) => ps.filter((p) => p.id !== keeper[k.seal]);
+    if (k.seal === 'finance') return r.pick(notKeeper([accountant, ...staff]));
+    if (k.seal === 'department') return r.pick(notKeeper(deptStaff('法律援助中心')).length ? notKeeper(deptStaff('法律援助中心')) : notKeeper(staff));
+    return r.pick(notKeeper(staff));
   };
 
   // ---- the usage log, day by day ----
@@ -184,6 +187,7 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
     if (d === handoverDay) {
       await must(core, c, 'seals.handover', { sealId: seals.official.id, toId: clerkP.id, witnessId: office.id, date: d, note: '郑华调任驾驶员岗位，局印移交李晓梅保管' }, '交接局印');
       await must(core, c, 'seals.handover', { sealId: seals.party.id, toId: clerkP.id, witnessId: office.id, date: d, note: '党组印章随同移交' }, '交接党组印章');
+      keeper.official = keeper.party = clerkP.id;
     }
     if (d === sealContractDay) {
       await must(core, c, 'seals.sealSetStatus', { id: contract.id, status: 'sealed', date: d, reason: '合同统一使用单位公章，合同专用章停止使用', method: '封存于档案室保险柜', witnesses: '周建国、刘洋' }, '封存合同专用章');
@@ -241,7 +245,7 @@ export async function seedSeals(core: Core, s: Sessions, scale: Scale, log: (l: 
     core,
     c,
     'seals.request',
-    { sealId: seals.finance.id, ...describe(bank, outDay), copies: 1, applicantId: accountant.id, appliedOn: outDay, takeOut: true, plannedOut: outDay, plannedReturn: addDays(today, -2), remarks: '外带至区财政局国库科' },
+    { sealId: seals.finance.id, ...describe(bank, outDay), copies: 1, applicantId: byName('黄丽').id, appliedOn: outDay, takeOut: true, plannedOut: outDay, plannedReturn: addDays(today, -2), remarks: '外带至区财政局国库科' },
     '外带申请',
   );
   await must(core, c, 'seals.approve', { id: overdue.id, approval: paper(deputy.id, outDay, made + 1) }, '审批');

@@ -33,6 +33,7 @@ import {
   type UseDbRow,
 } from './queries';
 import { activeUser, approversFor, fmtTime, overlappingTakeOut, pastTime, today } from './rules';
+import { requireSeparate } from '../core/segregation';
 
 type Keys = keyof typeof sealsMethods;
 type C = Ctx<unknown>;
@@ -503,6 +504,8 @@ export const sealsHandlers: PartialHandlers<Keys> = {
     if (input.count > r.copies) refuse(`实际用印份数不能超过批准的份数（${r.copies} 份）`, 'count');
     const seal = loadSeal(ctx, r.seal_id, 'id', false);
     const sup = supervisorFor(ctx, seal, r.id, 'id');
+    // The custodian supervises the stamping, but never of a use they applied for themselves.
+    requireSeparate({ as: '监印人', id: sup.id, name: sup.name }, [{ as: '申请人', id: r.applicant_id, name: r.applicant_name }], 'id');
     const at = pastTime(ctx, input.stampedAt, '用印时间', 'stampedAt');
     if (r.approved_at && earlier(at, r.approved_at)) refuse(`用印时间不能早于审批时间（${fmtTime(r.approved_at)}）`, 'stampedAt');
     notWhileOut(ctx, seal.id, at);
@@ -531,7 +534,8 @@ export const sealsHandlers: PartialHandlers<Keys> = {
       const names = p.appr.people.map((x) => x.name).join('、');
       refuse(`电话同意的领导必须是该印章的审批人（${names}）`, 'phoneApproverId');
     }
-    if (input.phoneApproverId === input.applicantId) refuse('申请人不能同意自己的用印', 'phoneApproverId');
+    requireSeparate({ as: '电话同意的领导', id: input.phoneApproverId }, [{ as: '申请人', id: input.applicantId }], 'phoneApproverId');
+    requireSeparate({ as: '监印人', id: p.seal.custodian_id, name: p.seal.custodian_name }, [{ as: '申请人', id: input.applicantId }], 'applicantId');
     const id = insertUse(ctx, input, p, {
       state: 'stamped',
       emergency: 1,

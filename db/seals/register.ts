@@ -24,6 +24,7 @@ import {
 import { likePattern } from '../core/sql';
 import { USAGE_SEQ, USE_SELECT, isOverdue, isReturnedLate, ruleText, sealRow, stmt, useWhere, type UseDbRow, type UseFilter } from './queries';
 import { approversFor } from './rules';
+import { requireSeparate } from '../core/segregation';
 
 const todayNow = (now: Date) => shanghaiDate(now);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
@@ -149,7 +150,8 @@ function checkImportedUse(ctx: Ctx, v: ImportedUse) {
   if (v.voidReason) return;
   const bad = (column: string, message: string) => refuse(message, column === '审批人' ? 'approver' : 'applicant');
   const approver = personNamed(ctx.db, v.approver!, '审批人', bad)!;
-  if (approver.name === v.applicant) refuse('不相容岗位分离：审批人不能是申请人本人', 'approver');
+  requireSeparate({ as: '审批人', id: approver.id, name: approver.name }, [{ as: '申请人', name: v.applicant }], 'approver');
+  requireSeparate({ as: '监印人', name: v.supervisor }, [{ as: '申请人', name: v.applicant }], 'supervisor');
   const appr = approversFor(ctx.db, seal, v.department, { past: true });
   if (appr.problem) refuse(appr.problem, 'approver');
   if (!appr.people.some((p) => p.id === approver.id)) {

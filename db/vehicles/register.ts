@@ -11,6 +11,7 @@ import { personNamed, readImportRow } from '../output/import-row';
 import type { Ctx } from '../core/context';
 import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt, userLite } from '../core/rows';
+import { requireSeparate } from '../core/segregation';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
 import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, type TripFilter } from './queries';
 import { checkVehicle, insertVehicle, VEHICLE, type VehicleValues } from './handlers';
@@ -140,8 +141,7 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
       // The approver as on the live form: an 审批人, never the person who used the car.
       const approver = userLite(ctx.db, v.approverId)!;
       if (!(JSON.parse(approver.roles) as string[]).includes('approver')) fail(`${approver.name}没有审批权限（需要“审批人”角色），不能作为审批人`, 'approver');
-      if (v.approverId === v.applicantId) fail('不相容岗位分离：审批人不能是用车人本人', 'approver');
-      if (v.approverId === v.driverId) fail('不相容岗位分离：审批人不能是本次出车的驾驶员', 'approver');
+      requireSeparate({ as: '审批人', id: v.approverId }, [{ as: '用车人', id: v.applicantId }, { as: '驾驶员', id: v.driverId }], 'approver');
       // The car as it was that day: it cannot have driven before it was bought.
       const car = stmt(ctx.db, 'SELECT plate, purchase_date AS bought FROM vehicles WHERE id = ?').get(v.vehicleId) as { plate: string; bought: string };
       if (shanghaiDateOf(v.outAt) < car.bought) fail(`${formatPlate(car.plate)}于 ${car.bought} 购置，不能有此前的出车记录`);

@@ -3,8 +3,8 @@
 // locks it at the threshold (5 by default), and leaves an audit entry naming that account which
 // survives the refused call.
 import { describe, expect, it } from 'vitest';
-import { STRONG, addUser, cleanup, makeCore, ok, pinnedClock, refused, setupAdmin } from '../helpers';
-import { bureau, request } from './seals/fixture';
+import { STRONG, addUser, businessSnapshot, cleanup, makeCore, ok, pinnedClock, refused, setupAdmin } from '../helpers';
+import { bureau, person, request } from './seals/fixture';
 
 const accountOf = (core: ReturnType<typeof makeCore>, login: string) =>
   core.state.db.prepare('SELECT id, failed_count AS failed, locked_until AS lockedUntil FROM users WHERE login = ?').get(login) as { id: number; failed: number; lockedUntil: string | null };
@@ -99,5 +99,22 @@ describe('sessions', () => {
     expect((await refused(core, c2, 'accounts.me', {})).code).toBe('unauthenticated');
     core.close();
     cleanup(core.state.dataDir);
+  });
+});
+
+describe('auditors never sign', () => {
+  it('an account that is both 审计员 and 审批人 is refused as approver, by co-sign and on paper', async () => {
+    const b = await bureau();
+    const both = await person(b.core, b.admin, 'both1', ['auditor', 'approver'], '钱审', '派驻纪检监察组', '局长');
+    const r = await ok(b.core, b.c, 'seals.request', request(b));
+    const before = businessSnapshot(b.core);
+    const e1 = await refused(b.core, b.c, 'seals.approve', { id: r.id, approval: { mode: 'cosign', decision: 'approved', comment: '', login: 'both1', password: STRONG } });
+    expect(e1.message).toBe('钱审是审计员，不能签批登记簿中的事项。');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const e2 = await refused(b.core, b.c, 'seals.approve', { id: r.id, approval: { mode: 'paper', decision: 'approved', comment: '', signerId: both.id, signedAt: `${today}T00:00:01+08:00`, filingNo: 'P-9' } });
+    expect(e2).toMatchObject({ field: 'approval.signerId', message: '钱审是审计员，不能签批登记簿中的事项。' });
+    expect(businessSnapshot(b.core)).toBe(before);
+    b.core.close();
+    cleanup(b.core.state.dataDir);
   });
 });

@@ -193,6 +193,7 @@ describe('adopting a paper usage log', () => {
       row(5, `${y}-03-05`, '××区司法局', '赵敏', '李晓梅'), // no approver role at all
       row(6, `${y}-07-01`, '××区法律援助中心', '赵敏', '何平'), // the seal was destroyed the day before
       row(7, `${y}-05-01`, '××区法律援助中心', '赵敏', '何平'), // in use then, approved by the department's leader
+      [...row(8, `${y}-05-02`, '××区司法局', '张敏', '王志强').slice(0, 10), '张敏', ...row(8, `${y}-05-02`, '××区司法局', '张敏', '王志强').slice(11)], // her own 监印人
     ];
     const base64 = await sheet(rows, HEAD);
     const before = businessSnapshot(b.core);
@@ -205,9 +206,10 @@ describe('adopting a paper usage log', () => {
     expect(byRow(6)[0]).toMatch(/^审批人：李晓梅不是印章/);
     expect(byRow(7)).toEqual([`日期：印章“××区法律援助中心”已于 ${y}-06-30 销毁，不能有此后的用印登记`]);
     expect(byRow(8)).toEqual([]);
-    expect(dry.problems).toHaveLength(5);
+    expect(byRow(9)).toEqual(['监印人：不相容岗位分离：监印人不能是申请人本人']);
+    expect(dry.problems).toHaveLength(6);
     const e = await refused(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64 });
-    expect(e.message).toContain('导入文件有 5 处问题，未导入任何数据');
+    expect(e.message).toContain('导入文件有 6 处问题，未导入任何数据');
     expect(e.message).toContain('第 3 行“审批人”：不相容岗位分离：审批人不能是申请人本人');
     expect(businessSnapshot(b.core)).toBe(before);
     // Without the five, the rest goes in.

@@ -342,6 +342,19 @@ describe('事后补批: stamp first, approve afterwards', () => {
   });
 });
 
+describe('segregation of duties at the stamping', () => {
+  it('the custodian never supervises the stamping of a use they applied for, in the live workflow or a paper log', async () => {
+    const b = await bureau();
+    // 张敏 keeps the bureau seal and applies to use it herself: approved, but she cannot be her own 监印人.
+    const a = await approved(b, { applicantId: b.keeper.id });
+    const e = await refusedCleanly(b, b.c, 'seals.stamp', { id: a.id, count: 1 }, 'id');
+    expect(e.message).toBe('不相容岗位分离：监印人不能是申请人本人');
+    const em = await refusedCleanly(b, b.c, 'seals.emergencyStamp', { ...request(b, { applicantId: b.keeper.id }), count: 1, emergencyReason: '法院要求当日提交', phoneApproverId: b.chief.id }, 'applicantId');
+    expect(em.message).toBe('不相容岗位分离：监印人不能是申请人本人');
+    b.core.close();
+  });
+});
+
 describe('overdue returns', () => {
   it('a take-out past its planned return is flagged in the list, on the home tile and in the statistics; a late return is recorded', async () => {
     const b = await bureau();
@@ -351,20 +364,22 @@ describe('overdue returns', () => {
     expect((await ok(b.core, b.c, 'seals.get', { id: a.id })).overdue).toBe(false);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 3 * 86_400_000);
-    await ok(b.core, b.c, 'accounts.unlock', { password: STRONG }); // three days idle locks the screen
-    const g = await ok(b.core, b.c, 'seals.get', { id: a.id });
+    // Three days on, the clerk's session has ended (sessions last 12 hours): she signs in again.
+    expect((await refused(b.core, b.c, 'accounts.me', {})).code).toBe('unauthenticated');
+    const c = (await ok(b.core, null, 'accounts.signIn', { login: 'clerk1', password: STRONG })).sessionId;
+    const g = await ok(b.core, c, 'seals.get', { id: a.id });
     expect(g.overdue).toBe(true);
-    const list = await ok(b.core, b.c, 'seals.list', { flag: 'overdue' });
+    const list = await ok(b.core, c, 'seals.list', { flag: 'overdue' });
     expect(list.rows.map((r) => r.id)).toEqual([a.id]);
-    const att = await ok(b.core, b.c, 'seals.attention', {});
+    const att = await ok(b.core, c, 'seals.attention', {});
     expect(att).toMatchObject({ overdue: 1 });
     expect(att.overdueRows[0].number).toBe(a.number);
     // An overdue take-out still blocks a new take-out starting today.
-    const e = await refused(b.core, b.c, 'seals.request', request(b, { takeOut: true, plannedOut: day(), plannedReturn: day(1) }));
+    const e = await refused(b.core, c, 'seals.request', request(b, { takeOut: true, plannedOut: day(), plannedReturn: day(1) }));
     expect(e.field).toBe('plannedOut');
-    const r = await ok(b.core, b.c, 'seals.return', { id: a.id, confirmedById: b.keeper.id });
+    const r = await ok(b.core, c, 'seals.return', { id: a.id, confirmedById: b.keeper.id });
     expect(r).toMatchObject({ overdue: false, returnedLate: true });
-    const stats = await ok(b.core, b.c, 'seals.stats', { year: Number(a.date.slice(0, 4)) });
+    const stats = await ok(b.core, c, 'seals.stats', { year: Number(a.date.slice(0, 4)) });
     expect(stats).toMatchObject({ takeOuts: 1, returnedLate: 1, overdueNow: 0 });
     b.core.close();
   });
