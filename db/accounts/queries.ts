@@ -1,19 +1,10 @@
 import type { Db } from '../core/open';
+import type { AccountRow } from '../core/credentials';
 import type { User } from '../contract/accounts';
 import type { Role } from '../contract/common';
 
-export interface UserRow {
-  id: number;
-  login: string;
-  name: string;
-  department: string;
-  post: string;
-  roles: string;
-  password_hash: string;
-  must_change_password: number;
-  active: number;
-  failed_count: number;
-  locked_until: string | null;
+/** An account as stored: the columns the core's password check reads, and when it was made. */
+export interface UserRow extends AccountRow {
   created_at: string;
 }
 
