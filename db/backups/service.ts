@@ -192,7 +192,7 @@ export async function restoreBackup(state: CoreState, path: string, passphrase: 
     } finally {
       state.maintenance = null;
     }
-    writeAuditHead(state);
+    writeAuditHead(state, { restored: true });
     state.db.transaction(() => recordBackup(state, 'safety', 'restore', safety)).immediate();
     for (const s of state.sessions.all()) state.sessions.remove(s.id);
     for (const f of readdirSync(workDir(state))) rmSync(join(workDir(state), f), { force: true });

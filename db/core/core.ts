@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Envelope } from '../contract/common';
 import { DEFAULT_SETTINGS, type Settings } from '../contract/settings';
 import { AuditLog, type AuditRecord } from './audit';
-import { AUDIT_HEAD_FILE, writeAuditHead } from './audit-head';
+import { AUDIT_HEAD_FILE, historyProblem, writeAuditHead } from './audit-head';
 import type { CoreState } from './context';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { handlers } from './handlers';
@@ -64,12 +64,24 @@ export function openCore(opts: CoreOptions): Core {
     opened = openDataFolder(opts.dataDir, { nativeBinding: opts.nativeBinding });
     deferred = false;
   }
+  // Before anything writes: has the folder's history gone back (an older file copied in, the file deleted)?
+  let history: ReturnType<typeof historyProblem> = null;
+  if (!opened.readOnly) {
+    try {
+      history = historyProblem(opts.dataDir, opened.db);
+    } catch {
+      // A file too damaged to read its last entry: the integrity check (maybe still running) says so.
+    }
+    // An older or swapped file is evidence: it is not even migrated. An empty one is (nothing to keep).
+    if (history && !history.empty) opened = { ...opened, readOnly: true, readOnlyReason: history.message };
+  }
   try {
     schemaVersion = opened.readOnly ? (opened.db.pragma('user_version', { simple: true }) as number) : runMigrations(opened.db);
   } catch (e) {
     opened.release();
     throw e;
   }
+  if (history?.empty) opened = { ...opened, readOnly: true, readOnlyReason: history.message };
 
   let cachedSettings: Settings | null = null;
   const workstation = opts.workstation ?? hostname();

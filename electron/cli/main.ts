@@ -9,7 +9,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { openCore, type Core } from '../../db/core/core';
 import { CoreOpenError } from '../../db/core/errors';
 import { verifyChainParallel } from '../../db/core/audit-verify';
-import { readAuditHead } from '../../db/core/audit-head';
+import { acceptHistory, readAuditHead } from '../../db/core/audit-head';
 import { DB_FILE, openDataFolder, quickCheck } from '../../db/core/open';
 import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
@@ -31,6 +31,7 @@ const USAGE = `用法：npm run cli -- <命令> [选项]
   backup [--out FILE] [--passphrase-file F]      立即备份（可加密）
   restore FILE [--passphrase-file F] [--yes]     从备份恢复（先显示备份内容，恢复前保留当前数据的安全副本）
   reset-admin [--login L]              重置系统管理员密码（需在本机终端输入新密码）
+  accept-history --yes                 数据文件比已知的审计检查点旧或缺失时，确认以当前数据继续（记入审计日志）
   seed-demo --scale small|bench [--password P]  生成演示数据
 
 通用选项：
@@ -338,6 +339,38 @@ async function seedDemoCommand(dataDir: string, flags: Record<string, string | t
   }
 }
 
+/**
+ * The data folder's history went back (an older file copied in, the file deleted) and the core opened
+ * read-only. Going on with the data as it is must be an administrator's explicit, audited decision.
+ */
+async function acceptHistoryCommand(dataDir: string, flags: Record<string, string | true>): Promise<number> {
+  const first = open(dataDir);
+  const found = first.state.readOnly ? first.state.readOnlyReason : null;
+  if (!found || !/审计|数据文件是空的/.test(found)) {
+    first.close();
+    console.log('数据文件的历史与审计检查点一致，无需确认。');
+    return 0;
+  }
+  console.log(found);
+  if (!flags.yes) {
+    first.close();
+    console.error('如确认以当前数据继续（此前检查点之后的记录将不可恢复，除非另有备份），请加 --yes 重新执行。');
+    return 1;
+  }
+  acceptHistory(dataDir, first.state.db, first.state.clock);
+  first.close();
+  const core = open(dataDir);
+  try {
+    core.state.db.transaction(() =>
+      core.state.event({ action: 'audit.historyAccepted', result: 'success', objectType: 'audit', userLogin: `cli:${userInfo().username}`, message: `命令行确认以当前数据继续。启动检查发现：${found}` }),
+    )();
+    console.log('已确认并记入审计日志。');
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { command, flags, positional } = parseArgs(argv);
   if (!command || command === 'help' || flags.help) {
@@ -358,6 +391,8 @@ export async function main(argv: string[]): Promise<number> {
       return restoreCommand(dataDir, flags, positional);
     case 'reset-admin':
       return resetAdminCommand(dataDir, flags);
+    case 'accept-history':
+      return acceptHistoryCommand(dataDir, flags);
     case 'seed-demo':
       return seedDemoCommand(dataDir, flags);
     default:

@@ -33,6 +33,8 @@ export function Gate() {
       );
     case 'setup':
       return <SetupPage />;
+    case 'noData':
+      return <Result status="warning" title={t('app.noData')} subTitle={phase.reason} />;
     case 'signedOut':
       return <SignInPage notice={phase.notice} />;
     case 'lockedUnknown':

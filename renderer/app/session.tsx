@@ -13,6 +13,8 @@ export type Phase =
   | { kind: 'loading' }
   | { kind: 'unreachable'; error: ApiError }
   | { kind: 'setup' }
+  /** No data, but the folder has a history (the file deleted or replaced): never a first-run screen. */
+  | { kind: 'noData'; reason: string }
   | { kind: 'signedOut'; notice?: 'sessionEnded' }
   | { kind: 'signedIn'; me: Me; locked: boolean }
   /** Reloaded while the session was locked: the core will not say who it is until it is unlocked. */
@@ -64,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         const i = await api.call('settings.publicInfo', {});
         setInfo(i);
         applyLanguage(i.language);
-        if (!i.initialized) return setPhase({ kind: 'setup' });
+        if (!i.initialized) return setPhase(i.readOnly ? { kind: 'noData', reason: i.readOnlyReason ?? '' } : { kind: 'setup' });
         if (!api.session) return setPhase({ kind: 'signedOut' });
         try {
           const me = await api.call('accounts.me', {});

@@ -7,6 +7,7 @@ export const enUS: Resources = {
     noUnit: '(unit name not set)',
     readOnly: 'The data is open read-only: {{reason}}',
     unreachable: 'Cannot reach the local service',
+    noData: 'The data file is missing or was replaced; the app has stopped',
     retry: 'Retry',
     notFound: 'This page does not exist.',
     backHome: 'Back to home',

@@ -8,6 +8,7 @@ export const zhCN = {
     noUnit: '（未设置单位名称）',
     readOnly: '数据以只读方式打开：{{reason}}',
     unreachable: '无法连接到本机服务',
+    noData: '数据文件缺失或被替换，已停止使用',
     retry: '重试',
     notFound: '找不到这个页面。',
     backHome: '返回首页',

@@ -1,0 +1,114 @@
+// The data folder never goes back in time (issue 26): at every start, before anything writes, the
+// database's audit head is compared with the head kept beside it. An older file copied in, or a deleted
+// one in a folder with a history, opens read-only with a Chinese message and a restore offer; the kept
+// head never moves backwards; going on with such data is an explicit, audited command-line decision.
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_HEAD_FILE } from '../../db/core/core';
+import { DB_FILE } from '../../db/core/open';
+import { main } from '../../electron/cli/main';
+import { cleanup, makeCore, ok, setupAdmin, STRONG, tempDir } from '../helpers';
+
+const head = (dir: string) => JSON.parse(readFileSync(join(dir, AUDIT_HEAD_FILE), 'utf8')) as { seq: number; hash: string };
+const dropWal = (dir: string) => ['-wal', '-shm'].forEach((x) => rmSync(join(dir, `${DB_FILE}${x}`), { force: true }));
+
+async function folderWithHistory() {
+  const dir = tempDir('history-');
+  const core = makeCore(dir);
+  const admin = await setupAdmin(core);
+  for (let i = 0; i < 5; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
+  core.close();
+  const old = join(dir, 'old-copy.sqlite');
+  copyFileSync(join(dir, DB_FILE), old);
+  const again = makeCore(dir);
+  const s = (await ok(again, null, 'accounts.signIn', { login: 'admin', password: STRONG })).sessionId;
+  for (let i = 0; i < 5; i++) await ok(again, s, 'settings.update', { unitName: `新单位${i}` });
+  again.close();
+  return { dir, old };
+}
+
+describe('an older database copied over the current one', () => {
+  it('opens read-only saying what is missing, refuses every write, and leaves the kept head where it was', async () => {
+    const { dir, old } = await folderWithHistory();
+    const kept = head(dir);
+    copyFileSync(old, join(dir, DB_FILE));
+    dropWal(dir);
+    const core = makeCore(dir);
+    expect(core.state.readOnly).toBe(true);
+    expect(core.state.readOnlyReason).toMatch(/数据文件比此文件夹记录的审计检查点旧：数据文件的审计记录只到第 \d+ 条.*缺少 \d+ 条.*restore/);
+    const r = await core.call(null, 'accounts.signIn', { login: 'admin', password: STRONG });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('read_only');
+    core.close();
+    // The rollback does not erase its own evidence: the head is unchanged, and the next start says the same.
+    expect(head(dir)).toEqual(expect.objectContaining(kept));
+    const next = makeCore(dir);
+    expect(next.state.readOnly).toBe(true);
+    next.close();
+    cleanup(dir);
+  });
+
+  it('goes on only by an administrator’s accept-history --yes on the command line, which is audited', async () => {
+    const { dir, old } = await folderWithHistory();
+    copyFileSync(old, join(dir, DB_FILE));
+    dropWal(dir);
+    const log = console.log;
+    const err = console.error;
+    console.log = console.error = () => {};
+    try {
+      expect(await main(['accept-history', '--data-dir', dir])).toBe(1); // without --yes, nothing changes
+      const still = makeCore(dir);
+      expect(still.state.readOnly).toBe(true);
+      still.close();
+    } finally {
+      console.log = log;
+      console.error = err;
+    }
+    console.log = console.error = () => {};
+    try {
+      expect(await main(['accept-history', '--yes', '--data-dir', dir])).toBe(0);
+    } finally {
+      console.log = log;
+      console.error = err;
+    }
+    const core = makeCore(dir);
+    expect(core.state.readOnly).toBe(false);
+    const s = (await ok(core, null, 'accounts.signIn', { login: 'admin', password: STRONG })).sessionId;
+    const entry = (await ok(core, s, 'audit.list', { action: 'audit.historyAccepted' })).rows[0];
+    expect(entry.message).toMatch(/^命令行确认以当前数据继续。启动检查发现：数据文件比此文件夹记录的审计检查点旧/);
+    core.close();
+    cleanup(dir);
+  });
+});
+
+describe('a deleted database in a folder with a history', () => {
+  it('opens read-only with the reason instead of the first-run setup', async () => {
+    const dir = tempDir('history-');
+    const core = makeCore(dir);
+    const admin = await setupAdmin(core);
+    await ok(core, admin, 'backups.create', {});
+    core.close();
+    rmSync(join(dir, DB_FILE));
+    dropWal(dir);
+    const empty = makeCore(dir);
+    const info = await ok(empty, null, 'settings.publicInfo', {});
+    expect(info).toMatchObject({ initialized: false, readOnly: true });
+    expect(info.readOnlyReason).toMatch(/^数据文件是空的，但此文件夹中记录过第 \d+ 条审计记录，并且有备份/);
+    const setup = await empty.call(null, 'accounts.setup', { unitName: '××区司法局', login: 'admin2', password: STRONG, name: '某人', department: '办公室', roles: ['admin'] });
+    expect(setup.ok).toBe(false);
+    if (!setup.ok) expect(setup.error.code).toBe('read_only');
+    empty.close();
+    cleanup(dir);
+  });
+
+  it('a brand-new folder still starts with the first-run setup, also after a start without setting up', async () => {
+    const dir = tempDir('history-');
+    makeCore(dir).close();
+    const core = makeCore(dir);
+    expect(core.state.readOnly).toBe(false);
+    expect(await ok(core, null, 'settings.publicInfo', {})).toMatchObject({ initialized: false, readOnly: false });
+    core.close();
+    cleanup(dir);
+  });
+});
