@@ -82,6 +82,30 @@ describe('an older database copied over the current one', () => {
   });
 });
 
+describe('the way back: restore the newest backup', () => {
+  it('restores from the command line while the data is read-only, and the folder opens writable again', async () => {
+    const { dir, old } = await folderWithHistory();
+    const core = makeCore(dir);
+    const s = (await ok(core, null, 'accounts.signIn', { login: 'admin', password: STRONG })).sessionId;
+    const backup = (await ok(core, s, 'backups.create', {})).path;
+    core.close();
+    copyFileSync(old, join(dir, DB_FILE));
+    dropWal(dir);
+    const log = console.log;
+    console.log = () => {};
+    try {
+      expect(await main(['restore', backup, '--yes', '--data-dir', dir])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    const back = makeCore(dir);
+    expect(back.state.readOnly).toBe(false);
+    expect((await ok(back, null, 'settings.publicInfo', {})).unitName).toBe('新单位4');
+    back.close();
+    cleanup(dir);
+  });
+});
+
 describe('a deleted database in a folder with a history', () => {
   it('opens read-only with the reason instead of the first-run setup', async () => {
     const dir = tempDir('history-');
