@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CoreState } from '../core/context';
-import { BACKUP_EXT, createBackup, openBackup, type BackupManifest, type BackupProgress } from '../core/backup';
+import { BACKUP_EXT, createBackup, openBackup, privateWorkDir, type BackupManifest, type BackupProgress } from '../core/backup';
 import { DomainError } from '../core/errors';
 import { APP_NAME } from '../core/names';
 import { toShanghaiIso, shanghaiDate, shanghaiDateOf } from '../core/time';
@@ -47,6 +47,7 @@ export async function makeBackup(state: CoreState, o: { dir: string; label: stri
       passphrase: o.passphrase,
       fault: o.fault,
       nativeBinding: state.nativeBinding,
+      workDir: privateWorkDir(state.dataDir),
       onProgress: (p: BackupProgress) => jobs.set(state, { job: '备份', phase: p.phase, percent: p.percent }),
       manifest: {
         app: APP_NAME,
@@ -161,7 +162,7 @@ export function restoreProblem(state: CoreState, m: BackupManifest): string | nu
   return null;
 }
 
-const workDir = (state: CoreState) => join(state.dataDir, 'restore-work');
+const workDir = (state: CoreState) => privateWorkDir(state.dataDir);
 
 export async function inspectBackup(state: CoreState, path: string, passphrase?: string) {
   const opened = await openBackup(path, workDir(state), passphrase);

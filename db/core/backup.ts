@@ -7,7 +7,7 @@
 //   encrypted: "OREGBAKE" | salt(16) | iv(12) | AES-256-GCM(plain layout) | tag(16)
 import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCb } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -77,6 +77,27 @@ export interface CreateBackupOptions {
   fault?: (step: string) => void;
   /** The Electron-ABI better-sqlite3 build, for the worker that checks the copy. */
   nativeBinding?: string;
+  /**
+   * The private folder (privateWorkDir of the data folder) for the plain copy that is checked and then
+   * written out: it never touches the target (a USB drive), where only the finished file arrives.
+   */
+  workDir: string;
+}
+
+/** The data folder's private work folder (owner only): backup copies and restore extracts live there. */
+export const PRIVATE_WORK_DIR = 'private-work';
+export function privateWorkDir(dataDir: string): string {
+  const dir = join(dataDir, PRIVATE_WORK_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  return dir;
+}
+
+/** Leftovers of a backup or restore cut short (a crash, a power cut): removed at start. */
+export function clearPrivateWork(dataDir: string) {
+  const dir = join(dataDir, PRIVATE_WORK_DIR);
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) rmSync(join(dir, f), { force: true, recursive: true });
 }
 
 /** Make one backup file. Returns its manifest. Nothing named `outFile` exists unless it is complete. */
@@ -85,7 +106,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<BackupManife
   const dir = dirname(o.outFile);
   mkdirSync(dir, { recursive: true });
   const stamp = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tmpDb = join(dir, `.backup-${stamp}.sqlite`);
+  const tmpDb = join(o.workDir, `.backup-${stamp}.sqlite`);
   const partial = `${o.outFile}.partial-${stamp}`;
   try {
     progress({ phase: 'copy', percent: 0 });

@@ -15,6 +15,7 @@ import { checkInBackground } from './sqlite-checks';
 import { DEFAULT_LOG_N } from './passwords';
 import { SessionStore, type Session } from './sessions';
 import { systemClock, toShanghaiIso, type Clock } from './time';
+import { clearPrivateWork } from './backup';
 
 export { APP_NAME } from './names';
 export { AUDIT_HEAD_FILE, writeAuditHead };
@@ -82,6 +83,11 @@ export function openCore(opts: CoreOptions): Core {
     throw e;
   }
   if (history?.empty) opened = { ...opened, readOnly: true, readOnlyReason: history.message };
+  // A backup or restore cut short leaves a plain copy in the private work folder: never kept.
+  if (!opened.readOnly) {
+    clearPrivateWork(opts.dataDir);
+    rmSync(join(opts.dataDir, 'restore-work'), { recursive: true, force: true }); // the folder's older name
+  }
 
   let cachedSettings: Settings | null = null;
   const workstation = opts.workstation ?? hostname();

@@ -15,7 +15,7 @@ import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
 import { seedDemo } from '../../db/demo/seed';
 import { autoBackup, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup } from '../../db/backups/service';
-import { createBackup, BACKUP_EXT } from '../../db/core/backup';
+import { createBackup, BACKUP_EXT, privateWorkDir } from '../../db/core/backup';
 import { writeAuditHead } from '../../db/core/audit-head';
 import { DomainError } from '../../db/core/errors';
 import { dirname, basename } from 'node:path';
@@ -248,7 +248,7 @@ async function backupCommand(dataDir: string, flags: Record<string, string | tru
       const target = out ?? join(dataDir, 'backups', 'manual', `办公室台账-命令行-${Date.now()}${BACKUP_EXT}`);
       const cp = ro.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
       const unit = ro.db.prepare("SELECT value FROM settings WHERE key = 'unitName'").get() as { value: string } | undefined;
-      const m = await createBackup({ db: ro.db, outFile: target, passphrase, manifest: { app: '办公室台账', appVersion: appVersion(), schemaVersion: ro.db.pragma('user_version', { simple: true }) as number, createdAt: toShanghaiIso(new Date()), workstation: 'cli', unitName: unit ? JSON.parse(unit.value) : '', auditCheckpoint: { seq: cp?.seq ?? 0, hash: cp?.hash ?? '' } } });
+      const m = await createBackup({ db: ro.db, outFile: target, passphrase, workDir: privateWorkDir(dataDir), manifest: { app: '办公室台账', appVersion: appVersion(), schemaVersion: ro.db.pragma('user_version', { simple: true }) as number, createdAt: toShanghaiIso(new Date()), workstation: 'cli', unitName: unit ? JSON.parse(unit.value) : '', auditCheckpoint: { seq: cp?.seq ?? 0, hash: cp?.hash ?? '' } } });
       console.log(`程序正在运行，已通过只读连接备份到：${target}（${m.databaseBytes} 字节，审计检查点 #${m.auditCheckpoint.seq}）。此次备份未记入程序的备份列表。`);
       return 0;
     } finally {

@@ -1,10 +1,10 @@
 // Backups and restore (SECURITY.md "Backups"): round trip, manifest, encryption, every broken file refused.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackup, openBackup, tableCounts } from '../../db/core/backup';
+import { createBackup, openBackup, PRIVATE_WORK_DIR, tableCounts } from '../../db/core/backup';
 import { verifyChain } from '../../db/core/audit';
 import { autoBackup, makeBackup, pruneAutoBackups, restoreBackup } from '../../db/backups/service';
 import type { Core } from '../../db/core/core';
@@ -109,7 +109,7 @@ describe('backup', () => {
       core.state.db.prepare('VACUUM INTO ?').run(join(dir, 'newer.sqlite'));
       const newer = new Database(join(dir, 'newer.sqlite'));
       newer.pragma('user_version = 9990');
-      await createBackup({ db: newer, outFile: join(dir, 'newer.otbak'), manifest: { app: '办公室台账', appVersion: '9.0', schemaVersion: 9990, createdAt: '2030-01-01T00:00:00+08:00', workstation: 'x', unitName: 'x', auditCheckpoint: { seq: 0, hash: '' } } });
+      await createBackup({ db: newer, outFile: join(dir, 'newer.otbak'), workDir: dir, manifest: { app: '办公室台账', appVersion: '9.0', schemaVersion: 9990, createdAt: '2030-01-01T00:00:00+08:00', workstation: 'x', unitName: 'x', auditCheckpoint: { seq: 0, hash: '' } } });
       newer.close();
       const before = businessSnapshot(core);
       const i = await ok(core, admin, 'backups.inspect', { path: join(dir, 'newer.otbak') });
@@ -169,14 +169,17 @@ describe('backup', () => {
     // Damage the fresh copy where index and table must agree, as a failing disk would.
     const damage = (s: string) => {
       if (s !== 'copied') return;
-      const tmp = readdirSync(dest).find((f) => f.startsWith('.backup-') && f.endsWith('.sqlite'))!;
-      const db = new Database(join(dest, tmp));
+      // The copy is checked in the data folder's private work folder, never on the target.
+      const work = join(core.state.dataDir, PRIVATE_WORK_DIR);
+      expect(readdirSync(dest)).toEqual([]);
+      const tmp = join(work, readdirSync(work).find((f) => f.startsWith('.backup-') && f.endsWith('.sqlite'))!);
+      const db = new Database(tmp);
       db.pragma('writable_schema = ON');
       const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'users_login' OR (tbl_name = 'users' AND type = 'index') LIMIT 1").get() as { rootpage: number }).rootpage;
       db.close();
-      const buf = readFileSync(join(dest, tmp));
+      const buf = readFileSync(tmp);
       buf.fill(0x5a, (root - 1) * 4096 + 12, root * 4096);
-      writeFileSync(join(dest, tmp), buf);
+      writeFileSync(tmp, buf);
     };
     await expect(makeBackup(core.state, { dir: dest, label: 't', fault: damage })).rejects.toThrow(/完整性检查未通过/);
     expect(readdirSync(dest)).toEqual([]);
@@ -229,5 +232,33 @@ describe('backup', () => {
     expect(new Set(kept.map((k) => k.at.slice(0, 7))).size).toBe(12);
     expect(readdirSync(dir).length).toBe(kept.length);
     core.close();
+  });
+});
+
+describe('backups leave nothing readable behind (issue 26)', () => {
+  it('an encrypted backup cut short leaves no plain copy on the target; the private work folder is the owner’s only, and emptied at the next start', async () => {
+    const dir = tempDir();
+    const core = makeCore(dir);
+    const admin = await setupAdmin(core);
+    for (let i = 0; i < 20; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
+    const usb = tempDir('usb-');
+    const work = join(dir, PRIVATE_WORK_DIR);
+    let seen: string[] = [];
+    // The process "dies" right after the copy: whatever is on the target then is all a thief would get.
+    const crash = (s: string) => {
+      if (s !== 'copied') return;
+      seen = readdirSync(usb);
+      throw new Error('killed');
+    };
+    await expect(makeBackup(core.state, { dir: usb, label: 't', passphrase: 'Backup-Pass-1', fault: crash })).rejects.toThrow('killed');
+    expect(seen).toEqual([]);
+    expect(readdirSync(usb)).toEqual([]);
+    expect(statSync(work).mode & 0o777).toBe(0o700);
+    core.close();
+    // A crash before the cleanup would leave a plain copy in the private folder: the next start removes it.
+    writeFileSync(join(work, '.backup-999-dead.sqlite'), 'plain leftovers');
+    const again = makeCore(dir);
+    expect(readdirSync(work)).toEqual([]);
+    again.close();
   });
 });
