@@ -1,6 +1,6 @@
 // Opening a data folder: one lock, one writer connection, the pragmas SECURITY.md requires, a start-up check.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CoreOpenError } from './errors';
@@ -32,63 +32,50 @@ export function applyPragmas(db: Db, readOnly: boolean) {
   db.pragma('busy_timeout = 5000');
 }
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** The exclusive lock itself: an SQLite file held in exclusive locking mode while the folder is open. */
+export const LOCK_GUARD_FILE = 'office.lock.db';
 
 /**
- * A lock file next to the database so that two processes never write the same data.
- * A lock left by a process that no longer runs (a crash, a power cut) is taken over.
+ * The folder lock, so that two processes never write the same data. The lock is the operating
+ * system's: an SQLite file held in exclusive locking mode for as long as the folder is open. Taking it
+ * is atomic, and it dies with its process (a crash or a power cut leaves nothing to take over), so
+ * processes starting together on a folder a crashed one left behind never both hold it. The JSON file
+ * beside it only says who holds it, for the message a second program shows.
  */
-export function acquireFolderLock(dir: string): () => void {
-  const path = join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 3; attempt++) {
+export function acquireFolderLock(dir: string, nativeBinding?: string): () => void {
+  const info = join(dir, LOCK_FILE);
+  const guard = new Database(join(dir, LOCK_GUARD_FILE), { nativeBinding, timeout: 0 });
+  try {
+    guard.pragma('locking_mode = EXCLUSIVE');
+    // The first write takes the exclusive lock, and exclusive locking mode keeps it until close.
+    guard.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder; INSERT INTO holder VALUES (' + process.pid + '); COMMIT');
+  } catch (e) {
+    guard.close();
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY' && (e as { code?: string }).code !== 'SQLITE_LOCKED') throw e;
+    let held: { pid?: number; host?: string } = {};
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: toShanghaiIso(systemClock.now()) }));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        try {
-          const held = JSON.parse(readFileSync(path, 'utf8')) as { pid: number };
-          if (held.pid === process.pid) unlinkSync(path);
-        } catch {
-          /* already gone */
-        }
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let held: { pid?: number; host?: string } = {};
-      try {
-        held = JSON.parse(readFileSync(path, 'utf8'));
-      } catch {
-        /* half-written lock of a crashed process: treat as stale */
-      }
-      const sameHost = !held.host || held.host === hostname();
-      if (held.pid && sameHost && isProcessAlive(held.pid)) {
-        throw new CoreOpenError(
-          'locked',
-          `数据文件夹正被另一个办公室台账程序使用（进程号 ${held.pid}）。请先关闭那个程序，再重新打开。`,
-        );
-      }
-      if (held.pid && !sameHost) {
-        throw new CoreOpenError('locked', `数据文件夹正被另一台电脑（${held.host}）上的办公室台账使用。`);
-      }
-      try {
-        unlinkSync(path);
-      } catch {
-        /* someone else removed it first */
-      }
+      held = JSON.parse(readFileSync(info, 'utf8'));
+    } catch {
+      /* the holder is still writing it */
     }
+    if (held.host && held.host !== hostname()) throw new CoreOpenError('locked', `数据文件夹正被另一台电脑（${held.host}）上的办公室台账使用。`);
+    throw new CoreOpenError('locked', `数据文件夹正被另一个办公室台账程序使用${held.pid ? `（进程号 ${held.pid}）` : ''}。请先关闭那个程序，再重新打开。`);
   }
-  throw new CoreOpenError('locked', '无法锁定数据文件夹，请稍后再试。');
+  // Written whole and renamed into place: a reader never sees half of it.
+  writeFileSync(`${info}.${process.pid}.tmp`, JSON.stringify({ pid: process.pid, host: hostname(), since: toShanghaiIso(systemClock.now()) }), { mode: 0o600 });
+  renameSync(`${info}.${process.pid}.tmp`, info);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      const held = JSON.parse(readFileSync(info, 'utf8')) as { pid: number };
+      if (held.pid === process.pid) unlinkSync(info);
+    } catch {
+      /* already gone */
+    }
+    guard.close();
+  };
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -127,7 +114,7 @@ export interface OpenFolderOptions {
 /** Open (creating if needed) the database in a data folder. Migrations run afterwards, see migrate.ts. */
 export function openDataFolder(dir: string, opts: OpenFolderOptions = {}): OpenedDb {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const release = opts.readOnly ? () => {} : acquireFolderLock(dir);
+  const release = opts.readOnly ? () => {} : acquireFolderLock(dir, opts.nativeBinding);
   try {
     const opened = openDatabaseFile(join(dir, DB_FILE), opts);
     return {

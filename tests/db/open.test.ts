@@ -1,6 +1,6 @@
 // Opening a data folder: pragmas, foreign and newer files, the folder lock, migrations, start-up check.
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,28 @@ describe('opening a data folder', () => {
     core.close();
     open(dir).close();
   });
+
+  it('three processes starting together on a folder a crashed one left behind: exactly one holds it, every time', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    const script = `import('${join(process.cwd(), 'db/core/open.ts')}').then(async (m) => { let r; try { r = m.acquireFolderLock(${JSON.stringify(dir)}); console.log('HELD') } catch (e) { console.log('REFUSED ' + e.reason) } await new Promise((ok) => setTimeout(ok, 1500)); r?.() })`;
+    const holders: number[] = [];
+    for (let trial = 0; trial < 5; trial++) {
+      // A crashed holder's lock file, as a power cut leaves it.
+      writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: Number(dead.stdout.trim()), host: require('node:os').hostname() }));
+      const runs = Array.from({ length: 3 }, () => new Promise<string>((done) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        p.on('exit', () => done(out));
+      }));
+      const outs = await Promise.all(runs);
+      holders.push(outs.filter((o) => o.includes('HELD')).length);
+      expect(outs.filter((o) => o.includes('REFUSED locked'))).toHaveLength(2);
+    }
+    expect(holders).toEqual([1, 1, 1, 1, 1]);
+  }, 120_000);
 
   it('takes over a lock left behind by a process that no longer runs', () => {
     const dir = tempDir();
