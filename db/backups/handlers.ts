@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Ctx, PartialHandlers } from '../core/context';
 import { tableCounts } from '../core/backup';
-import { currentJob, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup, backupRoot, type MadeBackup } from './service';
+import { currentJob, droppedText, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup, backupRoot, type MadeBackup } from './service';
 
 type Keys = 'backups.list' | 'backups.status' | 'backups.create' | 'backups.inspect' | 'backups.restore' | 'backups.progress';
 
@@ -39,7 +39,11 @@ export const backupsHandlers: PartialHandlers<Keys> = {
 
   'backups.inspect': {
     prepare: (pc, input) => inspectBackup(pc.core, input.path, input.passphrase),
-    run: (ctx: Ctx<Awaited<ReturnType<typeof inspectBackup>>>) => ctx.prepared,
+    run: (ctx: Ctx<Awaited<ReturnType<typeof inspectBackup>>>, input) => {
+      // It reads any file the administrator names: on the record, with what it found.
+      ctx.note({ objectType: 'backup', objectId: input.path, message: `查看备份文件：${input.path}（备份时间 ${ctx.prepared.manifest.createdAt}${ctx.prepared.canRestore ? '' : `，不能恢复：${ctx.prepared.problem}`}）` });
+      return ctx.prepared;
+    },
   },
 
   'backups.restore': {
@@ -47,7 +51,13 @@ export const backupsHandlers: PartialHandlers<Keys> = {
     run: (ctx: Ctx<Awaited<ReturnType<typeof restoreBackup>>>) => {
       // This runs on the restored database: the restore is the first thing its audit trail records.
       const counts = tableCounts(ctx.db);
-      ctx.note({ objectType: 'backup', objectId: ctx.prepared.restoredFrom, after: { restoredFrom: ctx.prepared.restoredFrom, backupCreatedAt: ctx.prepared.manifest.createdAt, safetyCopy: ctx.prepared.safetyCopy }, message: `从备份恢复：${ctx.prepared.restoredFrom}（备份时间 ${ctx.prepared.manifest.createdAt}），恢复前数据已保存到 ${ctx.prepared.safetyCopy}` });
+      const p = ctx.prepared;
+      ctx.note({
+        objectType: 'backup',
+        objectId: p.restoredFrom,
+        after: { restoredFrom: p.restoredFrom, backupCreatedAt: p.manifest.createdAt, safetyCopy: p.safetyCopy, dropped: p.dropped },
+        message: `从备份恢复：${p.restoredFrom}（备份时间 ${p.manifest.createdAt}），恢复前数据已保存到 ${p.safetyCopy}；${droppedText(p.dropped, p.safetyCopy)}`,
+      });
       return { ...ctx.prepared, counts };
     },
   },

@@ -182,6 +182,10 @@ export async function restoreBackup(state: CoreState, path: string, passphrase: 
     if (problem) throw new DomainError('rule', problem, 'path');
     const safety = await makeBackup(state, { dir: safetyDir(state), label: '恢复前' });
     fault?.('safety-copied');
+    // The entries the restore leaves behind: those after the backup's checkpoint (kept in the safety copy).
+    const from = opened.manifest.auditCheckpoint.seq + 1;
+    const span = state.db.prepare('SELECT count(*) AS n, min(at) AS firstAt, max(at) AS lastAt, max(seq) AS last FROM audit_log WHERE seq >= ?').get(from) as { n: number; firstAt: string | null; lastAt: string | null; last: number | null };
+    const dropped = span.n ? { from, to: span.last!, count: span.n, firstAt: span.firstAt!, lastAt: span.lastAt! } : null;
     state.maintenance = '正在从备份恢复数据，请稍候…';
     try {
       fault?.('before-swap');
@@ -197,8 +201,15 @@ export async function restoreBackup(state: CoreState, path: string, passphrase: 
     state.db.transaction(() => recordBackup(state, 'safety', 'restore', safety)).immediate();
     for (const s of state.sessions.all()) state.sessions.remove(s.id);
     for (const f of readdirSync(workDir(state))) rmSync(join(workDir(state), f), { force: true });
-    return { restoredFrom: path, safetyCopy: safety.path, manifest: opened.manifest };
+    return { restoredFrom: path, safetyCopy: safety.path, manifest: opened.manifest, dropped };
   } finally {
     rmSync(opened.dbFile, { force: true });
   }
+}
+
+/** How a restore's audit entry names what it left behind: the entries after the backup, kept in the safety copy. */
+export function droppedText(d: { from: number; to: number; count: number; firstAt: string; lastAt: string } | null, safetyCopy: string): string {
+  if (!d) return '当前数据中没有备份之后的审计记录';
+  const t = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  return `当前数据中第 ${d.from}—${d.to} 条审计记录（共 ${d.count} 条，${t(d.firstAt)} 至 ${t(d.lastAt)}）在备份之后，恢复后不在数据中，保存在安全副本 ${safetyCopy} 中`;
 }

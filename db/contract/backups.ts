@@ -72,6 +72,7 @@ export const backupsMethods = defineMethods({
     title: '查看备份内容',
     access: ['admin'],
     kind: 'read',
+    auditRead: true,
     input: z.object({ path, passphrase }),
     output: z.object({ manifest: manifestShape, canRestore: z.boolean(), problem: z.string().nullable() }),
   },

@@ -14,7 +14,7 @@ import { DB_FILE, openDataFolder, quickCheck } from '../../db/core/open';
 import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
 import { seedDemo } from '../../db/demo/seed';
-import { autoBackup, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup } from '../../db/backups/service';
+import { autoBackup, droppedText, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup } from '../../db/backups/service';
 import { createBackup, BACKUP_EXT, privateWorkDir } from '../../db/core/backup';
 import { writeAuditHead } from '../../db/core/audit-head';
 import { DomainError } from '../../db/core/errors';
@@ -304,7 +304,7 @@ async function restoreCommand(dataDir: string, flags: Record<string, string | tr
       }
     }
     const r = await restoreBackup(core.state, file, passphrase);
-    core.state.event({ action: 'backups.restore', result: 'success', objectType: 'backup', objectId: file, userLogin: `cli:${userInfo().username}`, message: `命令行从备份恢复：${file}（备份时间 ${m.createdAt}），恢复前数据已保存到 ${r.safetyCopy}` });
+    core.state.event({ action: 'backups.restore', result: 'success', objectType: 'backup', objectId: file, userLogin: `cli:${userInfo().username}`, message: `命令行从备份恢复：${file}（备份时间 ${m.createdAt}），恢复前数据已保存到 ${r.safetyCopy}；${droppedText(r.dropped, r.safetyCopy)}` });
     writeAuditHead(core.state);
     console.log(`已恢复。恢复前的数据已保存到：${r.safetyCopy}`);
     return 0;

@@ -136,3 +136,28 @@ describe('a deleted database in a folder with a history', () => {
     cleanup(dir);
   });
 });
+
+describe('every restore and backup is on the record', () => {
+  it('a restore names the audit entries it left behind; inspecting a file and a refused restore are audited too', async () => {
+    const dir = tempDir('history-');
+    const core = makeCore(dir);
+    const admin = await setupAdmin(core);
+    const made = await ok(core, admin, 'backups.create', { passphrase: 'Backup-Pass-1' });
+    const at = made.manifest.auditCheckpoint.seq;
+    for (let i = 0; i < 3; i++) await ok(core, admin, 'settings.update', { unitName: `单位${i}` });
+    const info = await ok(core, admin, 'backups.inspect', { path: made.path, passphrase: 'Backup-Pass-1' });
+    expect(info.canRestore).toBe(true);
+    const wrong = await core.call(admin, 'backups.restore', { path: made.path, passphrase: 'Wrong-Pass-9', confirm: true });
+    expect(wrong.ok).toBe(false);
+    const before = core.state.audit.checkpoint().seq;
+    const log = (action: string) => core.state.db.prepare('SELECT result, message FROM audit_log WHERE action = ? ORDER BY seq').all(action) as { result: string; message: string }[];
+    expect(log('backups.inspect')).toEqual([{ result: 'success', message: expect.stringContaining(`查看备份文件：${made.path}`) }]);
+    expect(log('backups.restore')).toEqual([{ result: 'failure', message: expect.stringMatching(/口令|密码|解密/) }]);
+    await ok(core, admin, 'backups.restore', { path: made.path, passphrase: 'Backup-Pass-1', confirm: true });
+    const restored = log('backups.restore').at(-1)!;
+    expect(restored.message).toContain(`当前数据中第 ${at + 1}—${before} 条审计记录（共 ${before - at} 条`);
+    expect(restored.message).toContain('恢复后不在数据中，保存在安全副本');
+    core.close();
+    cleanup(dir);
+  });
+});
