@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreState } from './context';
 import type { Db } from './open';
@@ -84,4 +84,38 @@ export function acceptHistory(dataDir: string, db: Db, clock: { now(): Date }) {
   const file = join(dataDir, AUDIT_HEAD_FILE);
   writeFileSync(`${file}.tmp`, JSON.stringify({ seq: last?.seq ?? 0, hash: last?.hash ?? '', at: toShanghaiIso(clock.now()), accepted: true }), { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * Audit entries left by a program that could not write to the database because the app held it (the
+ * command line backing up a running app): one JSON file each in this folder, taken into the audit log
+ * at the next start, in the order they were left.
+ */
+export const AUDIT_INBOX_DIR = 'audit-inbox';
+
+export function leaveAuditEntry(dataDir: string, entry: { at: string; action: string; userLogin: string; objectType?: string; objectId?: string; message: string }) {
+  const dir = join(dataDir, AUDIT_INBOX_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const name = `${entry.at.replace(/[:.+]/g, '-')}-${process.pid}.json`;
+  writeFileSync(join(dir, `${name}.tmp`), JSON.stringify(entry), { mode: 0o600 });
+  renameSync(join(dir, `${name}.tmp`), join(dir, name));
+}
+
+export function takeAuditInbox(dataDir: string): { at: string; action: string; userLogin: string; objectType?: string; objectId?: string; message: string; file: string }[] {
+  const dir = join(dataDir, AUDIT_INBOX_DIR);
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const f of files) {
+    try {
+      out.push({ ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as { at: string; action: string; userLogin: string; message: string }), file: join(dir, f) });
+    } catch {
+      /* half-written by a program that died: its .tmp name keeps it out of this list */
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Envelope } from '../contract/common';
 import { DEFAULT_SETTINGS, type Settings } from '../contract/settings';
 import { AuditLog, type AuditRecord } from './audit';
-import { AUDIT_HEAD_FILE, historyProblem, writeAuditHead } from './audit-head';
+import { AUDIT_HEAD_FILE, historyProblem, takeAuditInbox, writeAuditHead } from './audit-head';
 import type { CoreState } from './context';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { handlers } from './handlers';
@@ -174,12 +174,30 @@ export function openCore(opts: CoreOptions): Core {
       opts.log?.('audit search index not brought up to date', { e });
     }
   };
-  if (!deferred) catchUpSearch();
+  // What a program left for the audit log while the app held the folder (a command-line backup).
+  const takeInbox = () => {
+    if (state.readOnly) return;
+    const entries = takeAuditInbox(opts.dataDir);
+    if (!entries.length) return;
+    state.db.transaction(() => {
+      for (const e of entries) {
+        state.event({ action: e.action, result: 'success', objectType: e.objectType ?? '', objectId: e.objectId ?? '', userLogin: e.userLogin, message: `${e.message}（${e.at.slice(0, 16).replace('T', ' ')} 发生，下次启动时记入）` });
+      }
+    })();
+    for (const e of entries) rmSync(e.file, { force: true });
+  };
+  if (!deferred) {
+    catchUpSearch();
+    takeInbox();
+  }
 
   if (deferred) {
     state.startupCheck = checkInBackground(opened.file, 'quick_check', opts.nativeBinding).then((result) => {
       state.startupCheck = null;
-      if (result === 'ok') return catchUpSearch();
+      if (result === 'ok') {
+        catchUpSearch();
+        return takeInbox();
+      }
       // Damaged: reopen, which checks again in the foreground and opens read-only with the reason.
       opts.log?.('start-up check failed', { result });
       state.replaceDatabase(null);

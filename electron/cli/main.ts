@@ -9,7 +9,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { openCore, type Core } from '../../db/core/core';
 import { CoreOpenError } from '../../db/core/errors';
 import { verifyChainParallel } from '../../db/core/audit-verify';
-import { acceptHistory, readAuditHead } from '../../db/core/audit-head';
+import { acceptHistory, leaveAuditEntry, readAuditHead } from '../../db/core/audit-head';
 import { DB_FILE, openDataFolder, quickCheck } from '../../db/core/open';
 import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
@@ -249,7 +249,9 @@ async function backupCommand(dataDir: string, flags: Record<string, string | tru
       const cp = ro.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
       const unit = ro.db.prepare("SELECT value FROM settings WHERE key = 'unitName'").get() as { value: string } | undefined;
       const m = await createBackup({ db: ro.db, outFile: target, passphrase, workDir: privateWorkDir(dataDir), manifest: { app: '办公室台账', appVersion: appVersion(), schemaVersion: ro.db.pragma('user_version', { simple: true }) as number, createdAt: toShanghaiIso(new Date()), workstation: 'cli', unitName: unit ? JSON.parse(unit.value) : '', auditCheckpoint: { seq: cp?.seq ?? 0, hash: cp?.hash ?? '' } } });
-      console.log(`程序正在运行，已通过只读连接备份到：${target}（${m.databaseBytes} 字节，审计检查点 #${m.auditCheckpoint.seq}）。此次备份未记入程序的备份列表。`);
+      // The app holds the database: the entry waits beside it and goes into the audit log at its next start.
+      leaveAuditEntry(dataDir, { at: toShanghaiIso(new Date()), action: 'backups.create', userLogin: `cli:${userInfo().username}`, objectType: 'backup', objectId: target, message: `命令行在程序运行时备份到：${target}（审计检查点 #${m.auditCheckpoint.seq}${passphrase ? '，已加密' : ''}）` });
+      console.log(`程序正在运行，已通过只读连接备份到：${target}（${m.databaseBytes} 字节，审计检查点 #${m.auditCheckpoint.seq}）。此次备份将在程序下次启动时记入审计日志。`);
       return 0;
     } finally {
       ro.release();

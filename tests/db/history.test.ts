@@ -161,3 +161,33 @@ describe('every restore and backup is on the record', () => {
     cleanup(dir);
   });
 });
+
+describe('a command-line backup of a running app', () => {
+  it('is taken through a read-only connection and goes into the audit log at the app’s next start', async () => {
+    const dir = tempDir('history-');
+    const core = makeCore(dir);
+    await setupAdmin(core);
+    const target = join(tempDir('usb-'), 'running.otbak');
+    const log = console.log;
+    console.log = () => {};
+    try {
+      // The app holds the folder while the command line backs it up.
+      expect(await main(['backup', '--out', target, '--data-dir', dir])).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    core.close();
+    const next = makeCore(dir);
+    const entries = next.state.db.prepare("SELECT user_login AS login, object_id AS objectId, message FROM audit_log WHERE action = 'backups.create'").all() as { login: string; objectId: string; message: string }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ objectId: target });
+    expect(entries[0].login).toMatch(/^cli:/);
+    expect(entries[0].message).toMatch(/^命令行在程序运行时备份到：.*下次启动时记入/);
+    next.close();
+    // Taken once: the next start does not add it again.
+    const third = makeCore(dir);
+    expect((third.state.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'backups.create'").get() as { n: number }).n).toBe(1);
+    third.close();
+    cleanup(dir);
+  });
+});
