@@ -10,6 +10,18 @@ import { DB_FILE } from '../../db/core/open';
 import { main } from '../../electron/cli/main';
 import { cleanup, makeCore, ok, setupAdmin, STRONG, tempDir } from '../helpers';
 
+/** Run a command-line command without its console output. */
+async function quietly<T>(f: () => Promise<T>): Promise<T> {
+  const [log, err] = [console.log, console.error];
+  console.log = console.error = () => {};
+  try {
+    return await f();
+  } finally {
+    console.log = log;
+    console.error = err;
+  }
+}
+
 const head = (dir: string) => JSON.parse(readFileSync(join(dir, AUDIT_HEAD_FILE), 'utf8')) as { seq: number; hash: string };
 const dropWal = (dir: string) => ['-wal', '-shm'].forEach((x) => rmSync(join(dir, `${DB_FILE}${x}`), { force: true }));
 
@@ -53,25 +65,11 @@ describe('an older database copied over the current one', () => {
     const { dir, old } = await folderWithHistory();
     copyFileSync(old, join(dir, DB_FILE));
     dropWal(dir);
-    const log = console.log;
-    const err = console.error;
-    console.log = console.error = () => {};
-    try {
-      expect(await main(['accept-history', '--data-dir', dir])).toBe(1); // without --yes, nothing changes
-      const still = makeCore(dir);
-      expect(still.state.readOnly).toBe(true);
-      still.close();
-    } finally {
-      console.log = log;
-      console.error = err;
-    }
-    console.log = console.error = () => {};
-    try {
-      expect(await main(['accept-history', '--yes', '--data-dir', dir])).toBe(0);
-    } finally {
-      console.log = log;
-      console.error = err;
-    }
+    expect(await quietly(() => main(['accept-history', '--data-dir', dir]))).toBe(1); // without --yes, nothing changes
+    const still = makeCore(dir);
+    expect(still.state.readOnly).toBe(true);
+    still.close();
+    expect(await quietly(() => main(['accept-history', '--yes', '--data-dir', dir]))).toBe(0);
     const core = makeCore(dir);
     expect(core.state.readOnly).toBe(false);
     const s = (await ok(core, null, 'accounts.signIn', { login: 'admin', password: STRONG })).sessionId;
@@ -91,13 +89,7 @@ describe('the way back: restore the newest backup', () => {
     core.close();
     copyFileSync(old, join(dir, DB_FILE));
     dropWal(dir);
-    const log = console.log;
-    console.log = () => {};
-    try {
-      expect(await main(['restore', backup, '--yes', '--data-dir', dir])).toBe(0);
-    } finally {
-      console.log = log;
-    }
+    expect(await quietly(() => main(['restore', backup, '--yes', '--data-dir', dir]))).toBe(0);
     const back = makeCore(dir);
     expect(back.state.readOnly).toBe(false);
     expect((await ok(back, null, 'settings.publicInfo', {})).unitName).toBe('新单位4');
@@ -168,14 +160,8 @@ describe('a command-line backup of a running app', () => {
     const core = makeCore(dir);
     await setupAdmin(core);
     const target = join(tempDir('usb-'), 'running.otbak');
-    const log = console.log;
-    console.log = () => {};
-    try {
-      // The app holds the folder while the command line backs it up.
-      expect(await main(['backup', '--out', target, '--data-dir', dir])).toBe(0);
-    } finally {
-      console.log = log;
-    }
+    // The app holds the folder while the command line backs it up.
+    expect(await quietly(() => main(['backup', '--out', target, '--data-dir', dir]))).toBe(0);
     core.close();
     const next = makeCore(dir);
     const entries = next.state.db.prepare("SELECT user_login AS login, object_id AS objectId, message FROM audit_log WHERE action = 'backups.create'").all() as { login: string; objectId: string; message: string }[];
