@@ -53,7 +53,10 @@ describe('an older database copied over the current one', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('read_only');
     core.close();
-    // The rollback does not erase its own evidence: the head is unchanged, and the next start says the same.
+    // The rollback does not erase its own evidence: the head is unchanged, verify still fails, and the
+    // next start says the same.
+    expect(head(dir)).toEqual(expect.objectContaining(kept));
+    expect(await quietly(() => main(['verify', '--data-dir', dir]))).toBe(1);
     expect(head(dir)).toEqual(expect.objectContaining(kept));
     const next = makeCore(dir);
     expect(next.state.readOnly).toBe(true);
