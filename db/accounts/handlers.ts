@@ -2,10 +2,9 @@
 import type { Ctx, PartialHandlers, PrepareCtx } from '../core/context';
 import type { CoreState } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
-import { hashPassword, passwordProblems, verifyPassword } from '../core/passwords';
+import { hashPassword, passwordProblems } from '../core/passwords';
 import { checkPassword } from '../core/credentials';
 import type { Session } from '../core/sessions';
-import { toShanghaiIso } from '../core/time';
 import { isPinyinQuery, likePattern } from '../core/sql';
 import { writeSettings } from '../settings/handlers';
 import { otherActiveAdmins, toUser, userById, userByLogin, type UserRow } from './queries';

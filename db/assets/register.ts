@@ -6,7 +6,6 @@ import type { OutputRow, RegisterImpl } from '../output/registry';
 import { personNamed, readImportRow } from '../output/import-row';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
-import { DomainError } from '../core/errors';
 import { shanghaiDate } from '../core/time';
 import {
   ASSET_MOVE_LABELS,
@@ -27,6 +26,7 @@ import {
   ASSET_MOVEMENT_SELECT,
   CARD_SELECT,
   DISPOSAL_SELECT,
+  cardRow,
   cardWhere,
   checkLines,
   disposalWhere,
@@ -200,7 +200,7 @@ cards.importer = {
   store(ctx: Ctx, v) {
     const booked = shanghaiDate(ctx.now);
     const id = createCard(ctx, { ...v, number: v.number || undefined, supplier: '', bookedOn: booked > v.purchasedOn ? booked : v.purchasedOn, imported: true });
-    return (stmt(ctx.db, 'SELECT number FROM asset_cards WHERE id = ?').get(id) as { number: string }).number;
+    return cardRow(ctx.db, id)!.number;
   },
 };
 

@@ -6,7 +6,7 @@ import type { CoreState } from '../core/context';
 import { BACKUP_EXT, createBackup, openBackup, privateWorkDir, type BackupManifest, type BackupProgress } from '../core/backup';
 import { DomainError } from '../core/errors';
 import { APP_NAME } from '../core/names';
-import { toShanghaiIso, shanghaiDate, shanghaiDateOf } from '../core/time';
+import { toShanghaiIso, shanghaiDate, shanghaiDateOf, shanghaiMinute } from '../core/time';
 import { writeAuditHead } from '../core/audit-head';
 
 export const backupRoot = (state: CoreState) => join(state.dataDir, 'backups');
@@ -210,6 +210,5 @@ export async function restoreBackup(state: CoreState, path: string, passphrase: 
 /** How a restore's audit entry names what it left behind: the entries after the backup, kept in the safety copy. */
 export function droppedText(d: { from: number; to: number; count: number; firstAt: string; lastAt: string } | null, safetyCopy: string): string {
   if (!d) return '当前数据中没有备份之后的审计记录';
-  const t = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-  return `当前数据中第 ${d.from}—${d.to} 条审计记录（共 ${d.count} 条，${t(d.firstAt)} 至 ${t(d.lastAt)}）在备份之后，恢复后不在数据中，保存在安全副本 ${safetyCopy} 中`;
+  return `当前数据中第 ${d.from}—${d.to} 条审计记录（共 ${d.count} 条，${shanghaiMinute(d.firstAt)} 至 ${shanghaiMinute(d.lastAt)}）在备份之后，恢复后不在数据中，保存在安全副本 ${safetyCopy} 中`;
 }

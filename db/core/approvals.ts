@@ -27,7 +27,7 @@ export async function verifyCosigner(core: CoreState, a: { login: string; passwo
   const c = await checkPassword(core, { login: a.login, password: a.password, now, action: 'approval.cosign', by });
   const u = c.row;
   // Refusals that are not about the password (locked, closed) are told apart inside the call.
-  const passwordRight = !c.refused || c.refused === '账号已停用' || c.refused.startsWith('账号锁定中');
+  const passwordRight = c.why === null || c.why === 'inactive' || c.why === 'locked';
   return { userId: u?.id ?? 0, login: u?.login ?? a.login, name: u?.name ?? '', roles: u ? (JSON.parse(u.roles) as string[]) : [], ok: passwordRight && !!u };
 }
 

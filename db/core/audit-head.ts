@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { CoreState } from './context';
 import type { Db } from './open';
-import { toShanghaiIso } from './time';
+import { shanghaiMinute, toShanghaiIso } from './time';
 
 export const AUDIT_HEAD_FILE = 'audit-head.json';
 
@@ -66,7 +66,7 @@ export function historyProblem(dataDir: string, db: Db): { message: string; empt
         return '';
       }
     })();
-    return { empty: false, message: `数据文件比此文件夹记录的审计检查点旧：数据文件的审计记录只到第 ${last.seq} 条（${last.at.slice(0, 16).replace('T', ' ')}），而检查点已到第 ${known.seq} 条${at ? `（${at.slice(0, 16).replace('T', ' ')}）` : ''}，缺少 ${known.seq - last.seq} 条：数据文件可能被旧副本覆盖。${restore}` };
+    return { empty: false, message: `数据文件比此文件夹记录的审计检查点旧：数据文件的审计记录只到第 ${last.seq} 条（${shanghaiMinute(last.at)}），而检查点已到第 ${known.seq} 条${at ? `（${shanghaiMinute(at)}）` : ''}，缺少 ${known.seq - last.seq} 条：数据文件可能被旧副本覆盖。${restore}` };
   }
   const atKnown = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(known.seq) as { hash: string } | undefined;
   if (!atKnown || atKnown.hash !== known.hash) return { empty: false, message: `数据文件中第 ${known.seq} 条审计记录与此文件夹记录的检查点不一致：数据文件可能被替换。${restore}` };

@@ -14,7 +14,7 @@ import { openDataFolder, openDatabaseFile, type Db } from './open';
 import { checkInBackground } from './sqlite-checks';
 import { DEFAULT_LOG_N } from './passwords';
 import { SessionStore, type Session } from './sessions';
-import { systemClock, toShanghaiIso, type Clock } from './time';
+import { shanghaiMinute, systemClock, toShanghaiIso, type Clock } from './time';
 import { clearPrivateWork } from './backup';
 
 export { APP_NAME } from './names';
@@ -181,7 +181,7 @@ export function openCore(opts: CoreOptions): Core {
     if (!entries.length) return;
     state.db.transaction(() => {
       for (const e of entries) {
-        state.event({ action: e.action, result: 'success', objectType: e.objectType ?? '', objectId: e.objectId ?? '', userLogin: e.userLogin, message: `${e.message}（${e.at.slice(0, 16).replace('T', ' ')} 发生，下次启动时记入）` });
+        state.event({ action: e.action, result: 'success', objectType: e.objectType ?? '', objectId: e.objectId ?? '', userLogin: e.userLogin, message: `${e.message}（${shanghaiMinute(e.at)} 发生，下次启动时记入）` });
       }
     })();
     for (const e of entries) rmSync(e.file, { force: true });

@@ -24,8 +24,10 @@ export interface AccountRow {
 export interface PasswordCheck {
   /** The account whose password was tried (as it is after this check), if the login exists. */
   row: AccountRow | undefined;
-  /** Why the check failed (already counted and audited), or null when the password is right and the account may sign. */
+  /** Why the check failed (already counted and audited), in words, or null when the password is right and the account may sign. */
   refused: string | null;
+  /** The same, as a code callers can act on: no such login, a closed or locked account, a wrong password. */
+  why: 'unknown' | 'inactive' | 'locked' | 'wrong' | null;
   /** The account is locked (now, or by this very attempt). */
   locked: boolean;
 }
@@ -47,13 +49,13 @@ export async function checkPassword(core: CoreState, o: { login: string; passwor
   const target = row ? { objectType: 'user', objectId: String(row.id) } : { objectType: 'user', objectId: '' };
   const actor = o.by ? {} : row ? { userId: row.id, userLogin: row.login, userName: row.name, roles: (JSON.parse(row.roles) as string[]).join(',') } : { userLogin: o.login.slice(0, 64) };
   const named = row ? `${row.login}（${row.name}）` : o.login.slice(0, 64);
-  const refuse = (reason: string, locked = false): PasswordCheck => {
+  const refuse = (why: NonNullable<PasswordCheck['why']>, reason: string, locked = false): PasswordCheck => {
     core.event({ action: o.action, result: 'failure', errorCode: 'unauthenticated', ...target, message: o.by ? `${reason}：${named}` : reason, ...actor }, o.by ?? null);
-    return { row, refused: reason, locked };
+    return { row, refused: reason, why, locked };
   };
-  if (!row) return refuse('登录名不存在');
-  if (!row.active) return refuse('账号已停用');
-  if (row.locked_until && row.locked_until > nowIso) return refuse(`账号锁定中（至 ${row.locked_until}）`, true);
+  if (!row) return refuse('unknown', '登录名不存在');
+  if (!row.active) return refuse('inactive', '账号已停用');
+  if (row.locked_until && row.locked_until > nowIso) return refuse('locked', `账号锁定中（至 ${row.locked_until}）`, true);
   if (!good || row.password_hash !== tried!.password_hash) {
     const s = core.settings();
     let lockedUntil: string | null = null;
@@ -68,7 +70,7 @@ export async function checkPassword(core: CoreState, o: { login: string; passwor
         for (const x of core.sessions.forUser(row.id)) core.sessions.remove(x.id);
       })
       .immediate();
-    return refuse(o.by ? '会签密码错误' : '密码错误', lockedUntil !== null);
+    return refuse('wrong', o.by ? '会签密码错误' : '密码错误', lockedUntil !== null);
   }
-  return { row, refused: null, locked: false };
+  return { row, refused: null, why: null, locked: false };
 }

@@ -6,7 +6,7 @@ import { personNamed, readImportRow } from '../output/import-row';
 import { claimNumber } from '../core/numbering';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
-import { DomainError, refuse } from '../core/errors';
+import { refuse } from '../core/errors';
 import { shanghaiDate, shanghaiDateOf } from '../core/time';
 import {
   BLANK_TITLE,

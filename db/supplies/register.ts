@@ -6,7 +6,7 @@ import { readImportRow } from '../output/import-row';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { shanghaiDate } from '../core/time';
-import { DomainError, refuse } from '../core/errors';
+import { refuse } from '../core/errors';
 import {
   CHANNEL_LABELS,
   ACCEPT_RESULT_LABELS,

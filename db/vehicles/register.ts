@@ -13,8 +13,8 @@ import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt, userLite } from '../core/rows';
 import { requireSeparate } from '../core/segregation';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
-import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, type TripFilter } from './queries';
-import { checkVehicle, insertVehicle, VEHICLE, type VehicleValues } from './handlers';
+import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, vehicleRow, type TripFilter } from './queries';
+import { checkVehicle, insertVehicle, type VehicleValues } from './handlers';
 import { describeOffDays, offDaysBetween } from './calendar';
 import { monthlyStats } from './stats';
 
@@ -143,8 +143,8 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
       if (!(JSON.parse(approver.roles) as string[]).includes('approver')) fail(`${approver.name}没有审批权限（需要“审批人”角色），不能作为审批人`, 'approver');
       requireSeparate({ as: '审批人', id: v.approverId }, [{ as: '用车人', id: v.applicantId }, { as: '驾驶员', id: v.driverId }], 'approver');
       // The car as it was that day: it cannot have driven before it was bought.
-      const car = stmt(ctx.db, 'SELECT plate, purchase_date AS bought FROM vehicles WHERE id = ?').get(v.vehicleId) as { plate: string; bought: string };
-      if (shanghaiDateOf(v.outAt) < car.bought) fail(`${formatPlate(car.plate)}于 ${car.bought} 购置，不能有此前的出车记录`);
+      const car = vehicleRow(ctx.db, v.vehicleId)!;
+      if (shanghaiDateOf(v.outAt) < car.purchase_date) fail(`${formatPlate(car.plate)}于 ${car.purchase_date} 购置，不能有此前的出车记录`);
       const vb = overlapping(ctx.db, 'vehicle_id', v.vehicleId, 0, v.outAt, v.returnAt);
       if (vb) fail(`该车在 ${vb.busyFrom.slice(0, 16).replace('T', ' ')} 至 ${vb.busyTo.slice(0, 16).replace('T', ' ')} 已有 ${vb.number}，时间重叠`);
       const db_ = overlapping(ctx.db, 'driver_id', v.driverId, 0, v.outAt, v.returnAt);

@@ -9,7 +9,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { openCore, type Core } from '../../db/core/core';
 import { CoreOpenError } from '../../db/core/errors';
 import { verifyChainParallel } from '../../db/core/audit-verify';
-import { acceptHistory, leaveAuditEntry, readAuditHead } from '../../db/core/audit-head';
+import { acceptHistory, historyProblem, leaveAuditEntry, readAuditHead } from '../../db/core/audit-head';
 import { DB_FILE, openDataFolder, quickCheck } from '../../db/core/open';
 import { toShanghaiIso } from '../../db/core/time';
 import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
@@ -347,8 +347,8 @@ async function seedDemoCommand(dataDir: string, flags: Record<string, string | t
  */
 async function acceptHistoryCommand(dataDir: string, flags: Record<string, string | true>): Promise<number> {
   const first = open(dataDir);
-  const found = first.state.readOnly ? first.state.readOnlyReason : null;
-  if (!found || !/审计|数据文件是空的/.test(found)) {
+  const found = first.state.readOnly ? historyProblem(dataDir, first.state.db)?.message : null;
+  if (!found) {
     first.close();
     console.log('数据文件的历史与审计检查点一致，无需确认。');
     return 0;

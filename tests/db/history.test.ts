@@ -25,6 +25,12 @@ async function quietly<T>(f: () => Promise<T>): Promise<T> {
 const head = (dir: string) => JSON.parse(readFileSync(join(dir, AUDIT_HEAD_FILE), 'utf8')) as { seq: number; hash: string };
 const dropWal = (dir: string) => ['-wal', '-shm'].forEach((x) => rmSync(join(dir, `${DB_FILE}${x}`), { force: true }));
 
+/** Copy the older file over the current one, as the acceptance run did. */
+function rollBack(dir: string, old: string) {
+  copyFileSync(old, join(dir, DB_FILE));
+  dropWal(dir);
+}
+
 async function folderWithHistory() {
   const dir = tempDir('history-');
   const core = makeCore(dir);
@@ -44,8 +50,7 @@ describe('an older database copied over the current one', () => {
   it('opens read-only saying what is missing, refuses every write, and leaves the kept head where it was', async () => {
     const { dir, old } = await folderWithHistory();
     const kept = head(dir);
-    copyFileSync(old, join(dir, DB_FILE));
-    dropWal(dir);
+    rollBack(dir, old);
     const core = makeCore(dir);
     expect(core.state.readOnly).toBe(true);
     expect(core.state.readOnlyReason).toMatch(/数据文件比此文件夹记录的审计检查点旧：数据文件的审计记录只到第 \d+ 条.*缺少 \d+ 条.*restore/);
@@ -66,8 +71,7 @@ describe('an older database copied over the current one', () => {
 
   it('goes on only by an administrator’s accept-history --yes on the command line, which is audited', async () => {
     const { dir, old } = await folderWithHistory();
-    copyFileSync(old, join(dir, DB_FILE));
-    dropWal(dir);
+    rollBack(dir, old);
     expect(await quietly(() => main(['accept-history', '--data-dir', dir]))).toBe(1); // without --yes, nothing changes
     const still = makeCore(dir);
     expect(still.state.readOnly).toBe(true);
@@ -90,8 +94,7 @@ describe('the way back: restore the newest backup', () => {
     const s = (await ok(core, null, 'accounts.signIn', { login: 'admin', password: STRONG })).sessionId;
     const backup = (await ok(core, s, 'backups.create', {})).path;
     core.close();
-    copyFileSync(old, join(dir, DB_FILE));
-    dropWal(dir);
+    rollBack(dir, old);
     expect(await quietly(() => main(['restore', backup, '--yes', '--data-dir', dir]))).toBe(0);
     const back = makeCore(dir);
     expect(back.state.readOnly).toBe(false);
