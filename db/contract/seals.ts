@@ -45,12 +45,13 @@ export const USE_STATE_LABELS: Record<UseState, string> = {
 };
 
 /** Extra list filters beyond the state. */
-export const USE_FLAGS = ['overdue', 'emergency', 'emergencyPending', 'takeOut', 'imported', 'amended'] as const;
+export const USE_FLAGS = ['overdue', 'emergency', 'emergencyPending', 'paperGap', 'takeOut', 'imported', 'amended'] as const;
 export type UseFlag = (typeof USE_FLAGS)[number];
 export const USE_FLAG_LABELS: Record<UseFlag, string> = {
   overdue: '逾期未还',
   emergency: '事后补批',
   emergencyPending: '待补批',
+  paperGap: '补录·无审批记录',
   takeOut: '外带',
   imported: '导入',
   amended: '已更正',
@@ -293,6 +294,8 @@ export const useRowShape = z.object({
   emergencyPending: z.boolean(),
   /** Entered after its date (补登 of a paper request). */
   lateEntry: z.boolean(),
+  /** 补录: imported from a paper log that records no approver; stamped without an approval on record. */
+  paperGap: z.boolean(),
   createdAt: z.string(),
   recordedByName: z.string(),
 });
@@ -330,6 +333,8 @@ export const statsShape = z.object({
   returnedLate: z.number(),
   emergency: z.number(),
   emergencyPending: z.number(),
+  /** Stamped without any approval on record: 补录 paper entries (their paper names no approver). */
+  paperGap: z.number(),
   rejected: z.number(),
   voided: z.number(),
 });
@@ -440,6 +445,7 @@ export const sealsRegisterDefs: Record<string, RegisterDef> = {
       { key: 'approvedAt', title: '审批时间', width: 17, kind: 'datetime', exportOnly: true },
       { key: 'emergency', title: '事后补批', width: 8, exportOnly: true },
       { key: 'imported', title: '导入', width: 6, exportOnly: true },
+      { key: 'paperGap', title: '无审批记录', width: 8, exportOnly: true },
     ],
     importColumns: [
       { key: 'number', title: '编号', required: true, hint: '纸质登记簿上的原编号，导入后保持不变' },
@@ -451,7 +457,7 @@ export const sealsRegisterDefs: Record<string, RegisterDef> = {
       { key: 'copies', title: '份数', required: true, kind: 'int' },
       { key: 'applicant', title: '申请人', required: true },
       { key: 'department', title: '申请部门' },
-      { key: 'approver', title: '审批人', hint: '已用印的登记必填' },
+      { key: 'approver', title: '审批人', hint: '已用印的登记必填；本系统启用前的纸质登记未记审批人的可留空，导入后标为“补录·无审批记录”，计为未审批' },
       { key: 'supervisor', title: '监印人', hint: '已用印的登记必填' },
       { key: 'takeOut', title: '外带', hint: '是/否' },
       { key: 'plannedReturn', title: '应还日期', kind: 'date', hint: '外带时必填' },

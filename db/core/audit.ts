@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { searchBody } from './search';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
+import { shanghaiDateOf } from './time';
 import type { Checkpoint, VerifyResult } from '../contract/audit';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -162,4 +163,13 @@ export function verifyChain(db: Db, checkedAt: string, external: { seq: number; 
     }
   }
   return { ok: true, count, firstBrokenSeq: null, problem: null, checkpoint: { seq: lastSeq, hash: prev, short: prev.slice(0, 12) }, checkedAt };
+}
+
+/**
+ * The Shanghai day this data folder began its record (its first audit entry), or null before any.
+ * Paper-era imports are judged against it: what happened before it could only have been on paper.
+ */
+export function recordBeganOn(db: Db): string | null {
+  const at = db.prepare('SELECT at FROM audit_log ORDER BY seq LIMIT 1').pluck().get() as string | undefined;
+  return at ? shanghaiDateOf(at) : null;
 }

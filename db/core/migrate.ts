@@ -20,6 +20,9 @@ export function loadMigrations(dir: string): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
+/** The first line of a migration that rebuilds a table: `-- rebuilds-tables` */
+const REBUILD_MARK = /^-- rebuilds-tables\b/;
+
 export const latestVersion = (list: Migration[]) => (list.length ? list[list.length - 1].version : 0);
 
 export function newerMessage(found: number, supported: number) {
@@ -43,16 +46,26 @@ export function migrate(db: Db, list: Migration[], backupDir: string, stamp: str
     // VACUUM INTO gives a consistent, self-contained copy synchronously.
     db.prepare('VACUUM INTO ?').run(copy);
   }
+  // A migration that rebuilds a table (SQLite cannot change a CHECK in place) says so; the foreign
+  // keys are then off for the step, as SQLite's documented procedure requires, and checked before commit.
+  const rebuilds = pending.some((m) => REBUILD_MARK.test(m.sql));
+  if (rebuilds) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       for (const m of pending) {
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
       }
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as { table: string }[];
+        if (broken.length) throw new Error(`外键检查未通过（${broken[0].table} 等 ${broken.length} 处）`);
+      }
       db.pragma(`application_id = ${APPLICATION_ID}`);
     }).immediate();
   } catch (e) {
     throw new CoreOpenError('migration', `数据库升级失败（${(e as Error).message}），数据保持原样未改动。${copy ? `升级前的副本：${copy}` : ''}`);
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON');
   }
   return { from: current, to: latestVersion(pending), copy };
 }

@@ -685,6 +685,7 @@ export const sealsHandlers: PartialHandlers<Keys> = {
          sum(state = 'returned' AND substr(returned_at, 1, 10) > planned_return) AS returnedLate,
          sum(emergency = 1) AS emergency,
          sum(emergency = 1 AND approval_decision IS NULL) AS emergencyPending,
+         sum(paper_gap = 1 AND state <> 'void') AS paperGap,
          sum(state = 'rejected') AS rejected,
          sum(state = 'void') AS voided
        FROM seal_uses WHERE entry_date BETWEEN ? AND ?`,
@@ -701,6 +702,7 @@ export const sealsHandlers: PartialHandlers<Keys> = {
       returnedLate: c.returnedLate ?? 0,
       emergency: c.emergency ?? 0,
       emergencyPending: c.emergencyPending ?? 0,
+      paperGap: c.paperGap ?? 0,
       rejected: c.rejected ?? 0,
       voided: c.voided ?? 0,
     };

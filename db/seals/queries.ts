@@ -127,6 +127,7 @@ export interface UseDbRow {
   seq: number | null;
   number: string;
   imported: number;
+  paper_gap: number;
   seal_id: number;
   seal_name: string;
   entry_date: string;
@@ -216,6 +217,7 @@ export function toUseRow(r: UseDbRow, today: string): UseRow {
     returnedLate: isReturnedLate(r),
     emergencyPending: !!r.emergency && r.approval_decision === null,
     lateEntry: !r.imported && r.entry_date < shanghaiDateOf(r.created_at),
+    paperGap: !!r.paper_gap,
     createdAt: r.created_at,
     recordedByName: r.recorded_by_name,
   };
@@ -287,6 +289,9 @@ export function useWhere(f: UseFilter, today: string): { sql: string; args: unkn
       break;
     case 'takeOut':
       w.push('u.take_out = 1');
+      break;
+    case 'paperGap':
+      w.push('u.paper_gap = 1');
       break;
     case 'imported':
       w.push('u.imported = 1');

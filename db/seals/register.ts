@@ -25,6 +25,7 @@ import { likePattern } from '../core/sql';
 import { USAGE_SEQ, USE_SELECT, isOverdue, isReturnedLate, ruleText, sealRow, stmt, useWhere, type UseDbRow, type UseFilter } from './queries';
 import { approversFor } from './rules';
 import { requireSeparate } from '../core/segregation';
+import { recordBeganOn } from '../core/audit';
 
 const todayNow = (now: Date) => shanghaiDate(now);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
@@ -67,7 +68,8 @@ export function remarksText(r: UseDbRow): string {
   else if (r.state === 'approved') parts.push('已批准，待用印');
   if (r.stamped_count !== null && r.stamped_count < r.copies) parts.push(`批准 ${r.copies} 份，实用 ${r.stamped_count} 份`);
   if (r.amend_count > 0) parts.push('已更正');
-  if (r.imported) parts.push('据纸质登记簿导入');
+  if (r.paper_gap) parts.push('补录：纸质登记簿未记审批人，无审批记录');
+  else if (r.imported) parts.push('据纸质登记簿导入');
   if (r.remarks) parts.push(r.remarks);
   return parts.join('；');
 }
@@ -91,8 +93,9 @@ export function usageCells(r: UseDbRow, today: string): OutputRow {
     approvedAt: r.approved_at,
     emergency: r.emergency ? '是' : '',
     imported: r.imported ? '是' : '',
+    paperGap: r.paper_gap ? '是' : '',
     /** The print layout prints flagged rows in red: 事后补批 rows (DOMAIN.md, issue 5). */
-    _flag: r.emergency ? (r.approval_decision === 'approved' ? 'emergency' : 'emergencyPending') : null,
+    _flag: r.emergency ? (r.approval_decision === 'approved' ? 'emergency' : 'emergencyPending') : r.paper_gap ? 'paperGap' : null,
     _id: r.id,
   };
 }
@@ -113,6 +116,8 @@ interface ImportedUse {
   applicant: string;
   department: string;
   approver: string | null;
+  /** 补录: a paper entry from before this folder's record began that names no approver. */
+  paperGap: boolean;
   supervisor: string | null;
   takeOut: boolean;
   plannedReturn: string | null;
@@ -148,10 +153,11 @@ function checkImportedUse(ctx: Ctx, v: ImportedUse) {
     refuse(`印章“${seal.name}”已于 ${seal.retired_on} ${SEAL_STATUS_LABELS[seal.status]}，不能有此后的用印登记`, 'date');
   }
   if (v.voidReason) return;
+  requireSeparate({ as: '监印人', name: v.supervisor }, [{ as: '申请人', name: v.applicant }], 'supervisor');
+  if (v.paperGap) return; // 补录: the paper names no approver, so there is none to check; stored as unapproved
   const bad = (column: string, message: string) => refuse(message, column === '审批人' ? 'approver' : 'applicant');
   const approver = personNamed(ctx.db, v.approver!, '审批人', bad)!;
   requireSeparate({ as: '审批人', id: approver.id, name: approver.name }, [{ as: '申请人', name: v.applicant }], 'approver');
-  requireSeparate({ as: '监印人', name: v.supervisor }, [{ as: '申请人', name: v.applicant }], 'supervisor');
   const appr = approversFor(ctx.db, seal, v.department, { past: true });
   if (appr.problem) refuse(appr.problem, 'approver');
   if (!appr.people.some((p) => p.id === approver.id)) {
@@ -176,8 +182,14 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
     const takeOut = takeOutRaw === '是' || takeOutRaw === '外带';
     const plannedReturn = s('plannedReturn') || null;
     const returnedOn = s('returnedOn') || null;
+    const paperGap = !voidReason && !s('approver');
+    if (paperGap) {
+      // Only the paper era may lack an approver: from the day this folder's record began, every use
+      // goes through an approval here, so a blank approver then would be a use nobody approved.
+      const began = recordBeganOn(ctx.db) ?? today;
+      if (date >= began) bad('审批人', `已用印的登记须填写审批人：本系统自 ${began} 起记录用印，此后的用印须经审批；此前的纸质登记未记审批人的，可留空作为“补录”导入`);
+    }
     if (!voidReason) {
-      if (!s('approver')) bad('审批人', '已用印的登记须填写审批人');
       if (!s('supervisor')) bad('监印人', '已用印的登记须填写监印人');
       if (takeOut && !plannedReturn) bad('应还日期', '外带的登记须填写应还日期');
       if (plannedReturn && plannedReturn < date) bad('应还日期', '应还日期不能早于日期');
@@ -207,6 +219,7 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
         applicant: s('applicant'),
         department: s('department'),
         approver: s('approver') || null,
+        paperGap,
         supervisor: s('supervisor') || null,
         takeOut,
         plannedReturn,
@@ -226,8 +239,8 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
       `INSERT INTO seal_uses (year, seq, number, imported, seal_id, entry_date, reason, doc_title, doc_no, copies, applicant_name, department,
          take_out, planned_out, planned_return, state, approval_decision, approval_mode, approver_name, approved_at,
          stamped_at, stamped_count, supervisor_name, out_at, returned_at, return_confirmed_name, void_reason, voided_at, voided_by_id,
-         remarks, recorded_by_id, created_at, updated_at)
-       VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+         remarks, recorded_by_id, created_at, updated_at, paper_gap)
+       VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
     {
       checkImportedUse(ctx, v);
@@ -245,6 +258,7 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
         claimNumber(ctx.db, USAGE_SEQ, v.year, v.seq);
       }
       const done = state !== 'void';
+      const approved = done && !v.paperGap;
       ins.run(
         v.year,
         v.seq,
@@ -261,10 +275,10 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
         v.takeOut ? v.date : null,
         v.takeOut ? v.plannedReturn : null,
         state,
-        done ? 'approved' : null,
-        done ? 'imported' : null,
-        done ? v.approver : null,
-        done ? t(v.date) : null,
+        approved ? 'approved' : null,
+        approved ? 'imported' : null,
+        approved ? v.approver : null,
+        approved ? t(v.date) : null,
         done ? t(v.date) : null,
         done ? v.copies : null,
         done ? v.supervisor : null,
@@ -278,6 +292,7 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
         me.userId,
         ctx.nowIso,
         ctx.nowIso,
+        v.paperGap ? 1 : 0,
       );
     }
     return v.number;

@@ -94,11 +94,12 @@ export function Stats() {
             ['returnedLate', s?.returnedLate],
             ['emergency', s?.emergency],
             ['emergencyPending', s?.emergencyPending],
+            ['paperGap', s?.paperGap],
             ['rejected', s?.rejected],
             ['voided', s?.voided],
           ] as const
         ).map(([k, v]) => (
-          <Card key={k} size="small" className={(k === 'overdueNow' || k === 'emergencyPending') && v ? 'seal-stat-bad' : undefined}>
+          <Card key={k} size="small" className={(k === 'overdueNow' || k === 'emergencyPending' || k === 'paperGap') && v ? 'seal-stat-bad' : undefined}>
             <Statistic title={t(`stats.${k}`)} value={v ?? 0} loading={!s} />
           </Card>
         ))}

@@ -110,12 +110,20 @@ function UseForm() {
         <SignatureBlocks
           steps={[
             { label: t('print.applicantSign'), text: `${d.applicantName}（${d.department}）申请用印`, at: d.createdAt },
-            {
-              label: t('print.deptOpinion'),
-              text: decision ? `${decision.decision === 'approved' ? '同意' : '不同意'}${decision.comment ? `。${decision.comment}` : ''}` : `应由 ${d.approverRuleText} 审批`,
-              name: decision?.approverName,
-              at: decision?.decidedAt ?? null,
-            },
+            decision
+              ? {
+                  label: t('print.deptOpinion'),
+                  text: `${decision.decision === 'approved' ? '同意' : '不同意'}${decision.comment ? `。${decision.comment}` : ''}`,
+                  name: decision.approverName,
+                  at: decision.decidedAt,
+                }
+              : // An imported entry's approval is what the paper log says, dated by the paper only.
+                {
+                  label: t('print.deptOpinion'),
+                  text: d.paperGap ? t('print.paperGap') : d.approvalMode === 'imported' ? t('print.importedApproval', { date: d.date }) : `应由 ${d.approverRuleText} 审批`,
+                  name: d.approvalMode === 'imported' ? (d.approverName ?? undefined) : undefined,
+                  at: null,
+                },
             { label: t('print.supervisorSign'), text: d.stampedAt ? `已监督用印 ${d.stampedCount} 份` : '', name: d.supervisorName ?? undefined, at: d.stampedAt },
             ...(d.takeOut ? [{ label: t('print.returnSign'), text: d.returnedAt ? '印章已收回，完好' : '', name: d.returnConfirmedName ?? undefined, at: d.returnedAt }] : []),
           ]}

@@ -67,6 +67,7 @@ function UseDetailBody({ d }: { d: UseDetail }) {
           description={d.emergencyPending ? t('detail.emergencyPending') : undefined}
         />
       ) : null}
+      {d.paperGap ? <Alert className="form-alert" type="error" showIcon title={t('detail.paperGap')} /> : null}
       {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('state.void')}：${d.voidReason}（${d.voidedByName} ${fmt(d.voidedAt)}）`} /> : null}
       <Descriptions size="small" column={2} bordered className="seal-detail">
         <Descriptions.Item label={t('f.number')}>{d.number}</Descriptions.Item>

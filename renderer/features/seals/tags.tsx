@@ -25,9 +25,10 @@ export function UseTags({ r }: { r: UseRow }) {
       <StateTag state={r.state} />
       {r.overdue ? <Tag className="tag-bad">{t('tag.overdue')}</Tag> : null}
       {r.emergencyPending ? <Tag className="seal-tag-red">{t('tag.emergencyPending')}</Tag> : r.emergency ? <Tag className="tag-bad">{t('tag.emergency')}</Tag> : null}
+      {r.paperGap ? <Tag className="seal-tag-red">{t('tag.paperGap')}</Tag> : null}
       {r.returnedLate ? <Tag className="tag-warn">{t('tag.returnedLate')}</Tag> : null}
       {r.lateEntry ? <Tag>{t('tag.lateEntry')}</Tag> : null}
-      {r.imported ? <Tag>{t('tag.imported')}</Tag> : null}
+      {r.imported && !r.paperGap ? <Tag>{t('tag.imported')}</Tag> : null}
       {r.amended ? <Tag>{t('tag.amended')}</Tag> : null}
     </Space>
   );

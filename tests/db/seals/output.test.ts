@@ -136,7 +136,7 @@ describe('adopting a paper usage log', () => {
     expect(byRow[2]).toBeUndefined();
     expect(byRow[3]).toMatchObject({ column: '印章' });
     expect(byRow[4]).toMatchObject({ column: '文件名称' });
-    expect(byRow[5]).toMatchObject({ column: '审批人' });
+    expect(byRow[5]).toMatchObject({ column: '监印人' }); // a paper-era row may lack its approver (补录), never its 监印人
     expect(byRow[6]).toMatchObject({ column: '编号' });
     expect(byRow[7]).toMatchObject({ column: '应还日期' });
     expect(byRow[8].message).toContain('与第 2 行重复');
@@ -215,6 +215,42 @@ describe('adopting a paper usage log', () => {
     // Without the five, the rest goes in.
     const good = await sheet([rows[0], rows[6]], HEAD);
     expect(await ok(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64: good })).toEqual({ imported: 2 });
+    b.core.close();
+  });
+
+  it('a paper-era row that names no approver is imported as 补录: marked, printed red, counted unapproved, never approved later; after the record began it is refused', async () => {
+    const b = await bureau();
+    const y = Number(day().slice(0, 4)) - 1;
+    const row = (n: number, date: string, approver: string) => [`用印〔${y}〕第${String(n).padStart(4, '0')}号`, date, '××区司法局', '报送材料', `纸质第${n}号`, '', 2, '赵敏', '法律援助中心', approver, '张敏', '否', '', '', '', '', ''];
+    const today = day();
+    const late = [`用印〔${today.slice(0, 4)}〕第0901号`, today, '××区司法局', '报送材料', '今天的文件', '', 1, '赵敏', '法律援助中心', '', '张敏', '否', '', '', '', '', ''];
+    const withLate = await sheet([row(1, `${y}-03-01`, ''), row(2, `${y}-03-02`, '王志强'), late], HEAD);
+    const before = businessSnapshot(b.core);
+    const dry = await ok(b.core, b.c, 'output.importCheck', { register: 'seals.usage', base64: withLate });
+    // From the day this folder began its record, a use without an approver is a use nobody approved.
+    expect(dry.problems.map((p) => `${p.row} ${p.column}：${p.message}`)).toEqual([
+      `4 审批人：已用印的登记须填写审批人：本系统自 ${today} 起记录用印，此后的用印须经审批；此前的纸质登记未记审批人的，可留空作为“补录”导入`,
+    ]);
+    expect((await refused(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64: withLate })).message).toContain('第 4 行“审批人”：已用印的登记须填写审批人');
+    expect(businessSnapshot(b.core)).toBe(before);
+
+    expect(await ok(b.core, b.c, 'output.importCommit', { register: 'seals.usage', base64: await sheet([row(1, `${y}-03-01`, ''), row(2, `${y}-03-02`, '王志强')], HEAD) })).toEqual({ imported: 2 });
+    const out = await ok(b.core, b.auditor.session, 'output.rows', { register: 'seals.usage', filter: { year: y } });
+    const [gap, signed] = out.rows;
+    expect(gap).toMatchObject({ document: '纸质第1号', approver: '', supervisor: '张敏', _flag: 'paperGap', paperGap: '是' });
+    expect(gap.remarks).toContain('补录：纸质登记簿未记审批人，无审批记录');
+    expect(signed).toMatchObject({ document: '纸质第2号', approver: '王志强', _flag: null, paperGap: '' });
+    expect(signed.remarks).toContain('据纸质登记簿导入');
+    // Counted as unapproved, never as approved; found by its own filter.
+    const stats = await ok(b.core, b.auditor.session, 'seals.stats', { year: y });
+    expect(stats).toMatchObject({ total: 2, paperGap: 1 });
+    const flagged = await ok(b.core, b.auditor.session, 'seals.list', { flag: 'paperGap' });
+    expect(flagged.rows.map((r: { documentTitle: string; paperGap: boolean; approvalDecision: string | null }) => [r.documentTitle, r.paperGap, r.approvalDecision])).toEqual([['纸质第1号', true, null]]);
+    // Nobody can approve it afterwards: not through the workflow, not by writing the row.
+    const gapId = flagged.rows[0].id;
+    const e = await refused(b.core, b.c, 'seals.approve', { id: gapId, approval: cosign('chief') });
+    expect(e.message).toMatch(/不能审批/);
+    expect(() => b.core.state.db.prepare("UPDATE seal_uses SET approval_decision = 'approved', approval_mode = 'imported', approver_name = '王志强', approved_at = created_at WHERE id = ?").run(gapId)).toThrow('补录的纸质登记没有审批记录，不能事后补记审批');
     b.core.close();
   });
 
