@@ -11,6 +11,7 @@ import type { CoreState } from '../core/context';
 import { cellValue } from '../core/xlsx';
 import { registerPages, type RegisterImpl } from './registry';
 import { shanghaiDate } from '../core/time';
+import { IMPORT_SHEET, writeImportHeader } from './import';
 
 export interface ExportJob {
   id: string;
@@ -97,6 +98,24 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
     for (const p of sheetPipes(ws)) if (p._writableState.length > 1024 * 1024) await once(p, 'drain');
   }
   ws.commit();
+  const importer = impl.importer;
+  if (importer?.rowsForImport && impl.def.importColumns) {
+    // The same entries in the import template's columns, so the file can be taken into another data folder.
+    const cols = impl.def.importColumns;
+    const sheet = wb.addWorksheet(IMPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = cols.map((c) => ({ key: c.key, width: Math.max(12, c.title.length * 3) }));
+    const header = sheet.getRow(1);
+    writeImportHeader(header, cols);
+    header.commit();
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = importer.rowsForImport(state.db, f, PAGE, offset, now);
+      for (const r of rows) sheet.addRow(cols.map((c) => r[c.key] ?? null)).commit();
+      await new Promise((r) => setImmediate(r));
+      for (const p of sheetPipes(sheet)) if (p._writableState.length > 1024 * 1024) await once(p, 'drain');
+      if (rows.length < PAGE) break;
+    }
+    sheet.commit();
+  }
   await wb.commit();
   job.state = 'done';
   job.percent = 100;

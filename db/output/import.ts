@@ -9,18 +9,25 @@ import type { Cell, RegisterImpl } from './registry';
 import { dateProblem } from '../contract/time';
 
 export const MAX_IMPORT_ROWS = 50_000;
+/** The sheet of an export that carries its entries in the import template's columns. */
+export const IMPORT_SHEET = '导入格式';
+
+/** The header cells of the import template, with what each column takes as a note. */
+export function writeImportHeader(row: ExcelJS.Row, cols: readonly ImportColumnDef[]) {
+  cols.forEach((c, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = c.title;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+    cell.note = [c.required ? '必填' : '选填', c.kind === 'date' ? '日期，如 2025-03-01' : c.kind === 'datetime' ? '日期时间，如 2025-03-01 09:30' : c.kind === 'money' ? '金额（元），最多两位小数' : c.kind === 'int' ? '整数' : '', c.hint ?? ''].filter(Boolean).join('；');
+  });
+}
 
 export async function importTemplate(def: RegisterDef): Promise<Buffer> {
   const cols = def.importColumns ?? [];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(def.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = cols.map((c) => ({ header: c.title, key: c.key, width: Math.max(12, c.title.length * 3) }));
-  cols.forEach((c, i) => {
-    const cell = ws.getCell(1, i + 1);
-    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
-    const hint = [c.required ? '必填' : '选填', c.kind === 'date' ? '日期，如 2025-03-01' : c.kind === 'datetime' ? '日期时间，如 2025-03-01 09:30' : c.kind === 'money' ? '金额（元），最多两位小数' : c.kind === 'int' ? '整数' : '', c.hint ?? ''].filter(Boolean).join('；');
-    cell.note = hint;
-  });
+  ws.columns = cols.map((c) => ({ key: c.key, width: Math.max(12, c.title.length * 3) }));
+  writeImportHeader(ws.getRow(1), cols);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -92,7 +99,8 @@ export async function parseImport<V>(impl: RegisterImpl<V>, base64: string, ctx:
   } catch {
     throw new DomainError('invalid_input', '无法读取该文件：请上传由模板填写的 .xlsx 文件。', 'base64');
   }
-  const ws = wb.worksheets[0];
+  // An export of this register carries its entries in the template's columns on a sheet of its own.
+  const ws = wb.getWorksheet(IMPORT_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new DomainError('invalid_input', '文件中没有工作表。', 'base64');
   const problems: ImportProblem[] = [];
   // Headers are matched by title, so column order does not matter.

@@ -30,6 +30,12 @@ export interface Importer<V> {
   store(ctx: Ctx, value: V): string | void;
   /** The order rows are stored in, when rules compare a row with the ones before it (odometers). */
   order?(a: V, b: V): number;
+  /**
+   * The register's entries as import rows (keyed by import column key), a page at a time: the export's
+   * 导入格式 sheet, so an export can be taken into another data folder. Only entries the import can
+   * store are listed (an application still awaiting approval cannot be imported as one).
+   */
+  rowsForImport?(db: Db, f: RegisterFilter, limit: number, offset: number, now: Date): Record<string, Cell>[];
 }
 
 export interface RegisterImpl<V = unknown> {

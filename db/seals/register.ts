@@ -232,6 +232,39 @@ const usageImporter: NonNullable<RegisterImpl<ImportedUse>['importer']> = {
   },
   key: (v) => v.number,
   existingKeys: (db) => new Set((db.prepare('SELECT number FROM seal_uses').pluck().all() as string[])),
+  // Finished entries only: an application awaiting approval or stamping, a rejected one and a
+  // 先用印后补批 still awaiting its approval are not what a paper log records.
+  rowsForImport(db, f, limit, offset, now) {
+    const w = useWhere(useFilterOf(f), todayNow(now));
+    const finished = "u.state IN ('stamped', 'out', 'returned', 'void') AND NOT (u.emergency = 1 AND u.approval_decision IS NULL AND u.state <> 'void')";
+    const sql = `${USE_SELECT} ${w.sql ? `${w.sql} AND` : 'WHERE'} ${finished} ORDER BY u.entry_date, u.id LIMIT ? OFFSET ?`;
+    return (stmt(db, sql).all(...w.args, limit, offset) as UseDbRow[]).map((r) => {
+      const notes = [
+        r.emergency && r.state !== 'void' ? `【事后补批】${r.emergency_reason ?? ''}（${r.phone_approver_name}电话同意）` : '',
+        r.stamped_count !== null && r.stamped_count < r.copies ? `批准 ${r.copies} 份，实用 ${r.stamped_count} 份` : '',
+        r.remarks,
+      ];
+      return {
+        number: r.number,
+        date: r.entry_date,
+        seal: r.seal_name,
+        reason: r.reason,
+        documentTitle: r.doc_title,
+        documentNo: r.doc_no,
+        copies: r.stamped_count ?? r.copies,
+        applicant: r.applicant_name,
+        department: r.department,
+        approver: r.approver_name,
+        supervisor: r.supervisor_name,
+        takeOut: r.take_out ? '是' : '否',
+        plannedReturn: r.take_out ? r.planned_return : null,
+        returnedOn: r.returned_at ? shanghaiDateOf(r.returned_at) : null,
+        returnConfirmedBy: r.return_confirmed_name,
+        voidReason: r.void_reason,
+        remarks: notes.filter(Boolean).join('；'),
+      };
+    });
+  },
   store(ctx: Ctx, v) {
     const me = ctx.me();
     const ins = stmt(
