@@ -4,7 +4,7 @@ import type { ImportProblem } from '../contract/output';
 import { FLEET_REGISTER, MONTHLY_REGISTER, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags, vehicleCreateInput, type StatRow } from '../contract/vehicles';
 import { describeZodError } from '../contract';
 import { DomainError, refuse } from '../core/errors';
-import { shanghaiDateOf, shanghaiYear } from '../core/time';
+import { shanghaiDateOf, shanghaiMinute, shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { personNamed, readImportRow } from '../output/import-row';
@@ -120,6 +120,27 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
   },
   key: (v) => v.number,
   existingKeys: (db) => new Set(db.prepare('SELECT number FROM vehicle_trips').pluck().all() as string[]),
+  // Completed trips only: the paper log records a trip once the car is back.
+  rowsForImport(db, f, limit, offset) {
+    const filter = tripFilter(f);
+    if (filter.state && filter.state !== 'returned') return [];
+    return listTrips(db, { ...filter, state: 'returned' }, 'number', 'asc', limit, offset).rows.map((t) => ({
+      number: t.number,
+      plate: t.plate ? formatPlate(t.plate) : '',
+      applicant: t.applicantName,
+      reason: t.reason,
+      destination: t.destination,
+      outAt: t.outAt ? shanghaiMinute(t.outAt) : null,
+      returnAt: t.returnAt ? shanghaiMinute(t.returnAt) : null,
+      outOdometer: t.outOdometer,
+      returnOdometer: t.returnOdometer,
+      driver: t.driverName,
+      approver: t.approverName,
+      offDayReason: t.offDay ? t.offDayReason : '',
+      // What the import has no column for goes into 备注, so the history travels with the trip.
+      remarks: [t.gap && !t.imported ? `里程不连续说明：${t.gapReason}` : '', t.violation ? '违章' : '', t.accident ? '事故' : '', t.remarks].filter(Boolean).join('；'),
+    }));
+  },
   // In time order, so each trip's odometer is compared with the one before it, in the file or already recorded.
   order: (a, b) => (a.outAt < b.outAt ? -1 : a.outAt > b.outAt ? 1 : 0),
   store(ctx: Ctx, v) {

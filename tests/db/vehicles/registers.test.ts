@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { businessSnapshot, ok, refused } from '../../helpers';
 import { toShanghaiIso } from '../../../db/core/time';
+import { TRIPS_REGISTER } from '../../../db/contract/vehicles';
 import { addVehicle, apply, at, fullTrip, office, paper, vin } from './fixture';
 
 describe('公务用车使用登记表', () => {
@@ -25,6 +26,42 @@ describe('公务用车使用登记表', () => {
     const flagged = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026, extra: { flagged: true } } });
     expect(flagged.total).toBe(1);
     o.core.close();
+  });
+
+  it('round trip: exported to xlsx and imported into another folder, the completed trips print the same', async () => {
+    const a = await office();
+    const car = await addVehicle(a, { plate: '湘B12345' });
+    await fullTrip(a, { from: '2026-03-02T09:00', to: '2026-03-02T12:00', vehicleId: car.id, outOdometer: 10_000, returnOdometer: 10_086 });
+    const v = await apply(a, '2026-03-03T09:00', '2026-03-03T12:00');
+    await ok(a.core, a.clerk.session, 'vehicles.void', { id: v.id, reason: '会议改期' });
+    await fullTrip(a, {
+      from: '2026-03-07T09:00', to: '2026-03-07T12:00', vehicleId: car.id, outOdometer: 10_100, returnOdometer: 10_150,
+      applyOver: { offDayReason: '周六信访接待' }, departOver: { gapReason: '周五晚送修试车' }, returnOver: { violation: true, remarks: '韶山路闯红灯，已告知驾驶员' },
+    });
+    const job = await ok(a.core, a.clerk.session, 'output.exportStart', { register: 'vehicles.trips', filter: { year: 2026 } });
+    let st = job;
+    for (let i = 0; i < 200 && st.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      st = await ok(a.core, a.clerk.session, 'output.exportStatus', { id: job.id });
+    }
+    const file = await ok(a.core, a.clerk.session, 'output.exportFetch', { id: job.id });
+    const printed = async (o: typeof a) => (await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026 } })).rows;
+    const was = (await printed(a)).filter((r) => r.state === '已回车');
+    a.core.close();
+
+    const b = await office();
+    await addVehicle(b, { plate: '湘B12345' });
+    expect((await ok(b.core, b.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64: file.base64 })).problems).toEqual([]);
+    expect(await ok(b.core, b.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: file.base64 })).toEqual({ imported: 2 });
+    const now = await printed(b);
+    const columns = TRIPS_REGISTER.columns.filter((c) => !c.exportOnly && !c.signature && c.key !== 'remarks').map((c) => c.key);
+    const pick = (rows: typeof was) => rows.map((r) => Object.fromEntries(columns.map((k) => [k, r[k]])));
+    expect(pick(now)).toEqual(pick(was));
+    expect(now.map((r) => r.remarks)).toEqual([
+      '据纸质登记表导入',
+      '据纸质登记表导入；里程不连续（应为 10086）：导入的纸质记录：与上次回车里程（派车〔2026〕第0001号，10086 公里）不一致；节假日用车：周六信访接待；里程不连续说明：周五晚送修试车；违章；韶山路闯红灯，已告知驾驶员',
+    ]);
+    b.core.close();
   });
 
   it('exports to xlsx without the signature columns', async () => {
