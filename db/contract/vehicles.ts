@@ -773,6 +773,7 @@ export const FLEET_REGISTER: RegisterDef = {
     { key: 'seats', title: '座位数', required: true, kind: 'int' },
     { key: 'purchaseDate', title: '购置日期', required: true, kind: 'date' },
     { key: 'purchasePrice', title: '购置价格（元）', required: true, kind: 'money' },
+    { key: 'driver', title: '驾驶员', hint: '专职驾驶员的姓名，须是系统中的人员；可留空' },
     { key: 'insuranceExpiry', title: '保险到期日', required: true, kind: 'date' },
     { key: 'inspectionExpiry', title: '年检到期日', required: true, kind: 'date' },
     { key: 'odometerStart', title: '建档时里程', kind: 'int' },

@@ -299,6 +299,13 @@ const fleetRegister: RegisterImpl<VehicleValues> = {
       const raw: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(cells)) if (v !== null && v !== '') raw[k] = v;
       for (const k of ['plate', 'vin', 'engineNo', 'model', 'vehicleType', 'energy', 'color', 'department', 'notes']) if (raw[k] !== undefined) raw[k] = String(raw[k]);
+      if (raw.driver !== undefined) {
+        const problems: ImportProblem[] = [];
+        const driver = personNamed(ctx.db, String(raw.driver), '驾驶员', (column, message) => void problems.push({ row, column, message }), { activeOnly: true });
+        if (!driver) return { problems };
+        delete raw.driver;
+        raw.driverId = driver.id;
+      }
       const r = vehicleCreateInput.safeParse(raw);
       if (!r.success) {
         const problems: ImportProblem[] = r.error.issues.slice(0, 5).map((iss) => {
@@ -317,6 +324,28 @@ const fleetRegister: RegisterImpl<VehicleValues> = {
     },
     key: (v) => v.plate,
     existingKeys: (db) => new Set((db.prepare('SELECT plate FROM vehicles').all() as { plate: string }[]).map((r) => r.plate)),
+    rowsForImport: (db, f, limit, offset) =>
+      fleetRows(db, f)
+        .slice(offset, offset + limit)
+        .map((v) => ({
+          plate: formatPlate(v.plate),
+          model: v.model,
+          vehicleType: v.vehicleType,
+          energy: v.energy,
+          color: v.color,
+          vin: v.vin,
+          engineNo: v.engineNo,
+          seats: v.seats,
+          purchaseDate: v.purchaseDate,
+          purchasePrice: v.purchasePrice / 100,
+          driver: v.driverName,
+          insuranceExpiry: v.insuranceExpiry,
+          inspectionExpiry: v.inspectionExpiry,
+          odometerStart: v.odometerStart,
+          department: v.department,
+          // A car's later status (停用, 报废…) is recorded by its own steps, not by the import.
+          notes: [v.status === 'available' ? '' : `原状态：${VEHICLE_STATUS_LABELS[v.status]}`, v.notes].filter(Boolean).join('；'),
+        })),
     // The same checks as registering a car by hand: a VIN repeated in the file meets the row stored before it.
     store(ctx, v) {
       checkVehicle(ctx, v);

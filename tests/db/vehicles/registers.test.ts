@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { businessSnapshot, ok, refused } from '../../helpers';
 import { toShanghaiIso } from '../../../db/core/time';
-import { TRIPS_REGISTER } from '../../../db/contract/vehicles';
+import { FLEET_REGISTER, TRIPS_REGISTER } from '../../../db/contract/vehicles';
 import { addVehicle, apply, at, fullTrip, office, paper, vin } from './fixture';
 
 describe('公务用车使用登记表', () => {
@@ -127,6 +127,38 @@ describe('车辆登记表 and its import', () => {
     expect(printed.rows.map((r) => r.plate)).toEqual(['湘A·D88888', '湘B·12345']);
     expect(printed.rows[0]).toMatchObject({ model: '比亚迪汉 EV', energy: '纯电动', purchasePrice: 22_980_000, status: '可用' });
     o.core.close();
+  });
+});
+
+describe('车辆登记表 round trip', () => {
+  it('exported to xlsx and imported into another folder, every car prints the same; a later status travels in 备注', async () => {
+    const a = await office();
+    await addVehicle(a, { plate: '湘B12345', notes: '局长专车' });
+    const old = await addVehicle(a, { plate: '湘B54321', model: '别克GL8', vehicleType: '商务车', seats: 7, driverId: undefined, purchasePrice: 30_012_345 });
+    await ok(a.core, a.clerk.session, 'vehicles.vehicleSetStatus', { id: old.id, status: 'suspended', reason: '待处置' });
+    const job = await ok(a.core, a.clerk.session, 'output.exportStart', { register: 'vehicles.fleet', filter: {} });
+    let st = job;
+    for (let i = 0; i < 200 && st.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      st = await ok(a.core, a.clerk.session, 'output.exportStatus', { id: job.id });
+    }
+    const file = await ok(a.core, a.clerk.session, 'output.exportFetch', { id: job.id });
+    const printed = async (o: typeof a) => (await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.fleet', filter: {} })).rows;
+    const was = await printed(a);
+    a.core.close();
+
+    const b = await office();
+    expect((await ok(b.core, b.clerk.session, 'output.importCheck', { register: 'vehicles.fleet', base64: file.base64 })).problems).toEqual([]);
+    expect(await ok(b.core, b.clerk.session, 'output.importCommit', { register: 'vehicles.fleet', base64: file.base64 })).toEqual({ imported: 2 });
+    const now = await printed(b);
+    const columns = FLEET_REGISTER.columns.filter((c) => !c.exportOnly && !c.signature && c.key !== 'status' && c.key !== 'notes').map((c) => c.key);
+    const pick = (rows: typeof was) => rows.map((r) => Object.fromEntries(columns.map((k) => [k, r[k]])));
+    expect(pick(now)).toEqual(pick(was));
+    expect(now.map((r) => [r.driver, r.purchasePrice, r.status, r.notes])).toEqual([
+      ['张师傅', 21_580_000, '可用', '局长专车'],
+      [null, 30_012_345, '可用', '原状态：停用'],
+    ]);
+    b.core.close();
   });
 });
 
