@@ -157,6 +157,8 @@ const ledger: RegisterImpl = {
 
 // ---- 物品目录 (with import) ----
 
+const itemFilterOf = (f: RegisterFilter) => ({ q: f.q, category: str(f.extra?.category), activeOnly: f.state !== 'all', lowOnly: f.extra?.lowOnly === true });
+
 interface ImportedItem {
   row: number;
   code: string;
@@ -195,6 +197,23 @@ const itemImporter: NonNullable<RegisterImpl<ImportedItem>['importer']> = {
   },
   // Name and spec identify an item; the framework refuses duplicates within the file by this key.
   key: (v) => `${v.name}\u0000${v.spec}`,
+  // The catalogue only: stock arrives through purchases and stocktakes, each a register of its own.
+  rowsForImport(db, f, limit, offset) {
+    const w = itemWhere(itemFilterOf(f));
+    return (stmt(db, `${ITEM_SELECT} ${w.sql} ORDER BY i.category, i.name, i.spec, i.id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as ItemDbRow[]).map((r) => {
+      const it = toItem(r);
+      return {
+        code: it.code,
+        name: it.name,
+        spec: it.spec,
+        unit: it.unit,
+        category: it.category,
+        reorderLevel: String(it.reorderLevel),
+        wholeUnit: it.wholeUnit ? '是' : '否',
+        remarks: [it.active ? '' : '原状态：停用', it.remarks].filter(Boolean).join('；'),
+      };
+    });
+  },
   store(ctx: Ctx, v) {
     // Rows stored before this one are in the table already, so a code repeated in the file is found here.
     if (v.code && stmt(ctx.db, 'SELECT 1 FROM supply_items WHERE code = ?').get(v.code)) refuse(`编码“${v.code}”已被使用（目录中或本文件前面的行）`, 'code');
@@ -208,11 +227,11 @@ const itemImporter: NonNullable<RegisterImpl<ImportedItem>['importer']> = {
 const items: RegisterImpl<ImportedItem> = {
   def: suppliesRegisterDefs[SUPPLY_REGISTER_ITEMS],
   count(db, f) {
-    const w = itemWhere({ q: f.q, category: str(f.extra?.category), activeOnly: f.state !== 'all', lowOnly: f.extra?.lowOnly === true });
+    const w = itemWhere(itemFilterOf(f));
     return (stmt(db, `SELECT count(*) AS n FROM supply_items i JOIN supply_balances b ON b.item_id = i.id ${w.sql}`).get(...w.args) as { n: number }).n;
   },
   rows(db, f, limit, offset) {
-    const w = itemWhere({ q: f.q, category: str(f.extra?.category), activeOnly: f.state !== 'all', lowOnly: f.extra?.lowOnly === true });
+    const w = itemWhere(itemFilterOf(f));
     const rows = stmt(db, `${ITEM_SELECT} ${w.sql} ORDER BY i.category, i.name, i.spec, i.id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as ItemDbRow[];
     return rows.map((r, i) => {
       const it = toItem(r);
