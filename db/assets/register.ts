@@ -197,6 +197,29 @@ cards.importer = {
   },
   key: (v) => v.number || null,
   existingKeys: (db) => new Set(db.prepare('SELECT number FROM asset_cards').pluck().all() as string[]),
+  // Cards still held (在用, 闲置, 维修): a disposed, scrapped or lost asset is not taken over by import.
+  rowsForImport(db, f, limit, offset) {
+    const w = cardsWhere(f);
+    const held = "c.disposal_id IS NULL AND c.status IN ('inUse', 'idle', 'repair')";
+    const sql = `${CARD_SELECT} ${w.sql ? `${w.sql} AND` : 'WHERE'} ${held} ORDER BY c.year, c.seq, c.number LIMIT ? OFFSET ?`;
+    return (stmt(db, sql).all(...w.args, limit, offset) as CardDbRow[]).map((r) => ({
+      number: r.number,
+      name: r.name,
+      category: r.category,
+      brand: r.brand,
+      model: r.model,
+      serialNo: r.serial_no,
+      originalValue: r.original_value / 100,
+      fundingSource: r.funding_source,
+      purchaseMethod: r.purchase_method,
+      purchasedOn: r.purchased_on,
+      department: r.department,
+      user: r.user_name,
+      location: r.location,
+      status: ASSET_STATUS_LABELS[r.status],
+      remarks: [r.supplier ? `供应商：${r.supplier}` : '', r.remarks].filter(Boolean).join('；'),
+    }));
+  },
   store(ctx: Ctx, v) {
     const booked = shanghaiDate(ctx.now);
     const id = createCard(ctx, { ...v, number: v.number || undefined, supplier: '', bookedOn: booked > v.purchasedOn ? booked : v.purchasedOn, imported: true });

@@ -40,6 +40,34 @@ describe('asset registers', () => {
     b.core.close();
   });
 
+  it('round trip: the asset cards exported to xlsx and imported into another folder print the same', async () => {
+    const a = await bureau();
+    await ok(a.core, a.c, 'assets.create', card(a, { userId: a.staff.id, location: '201', supplier: '××科技有限公司' }));
+    await ok(a.core, a.c, 'assets.create', card(a, { name: '打印机', number: 'SFJ-2016-001', userId: a.clerk.id, location: '105', originalValue: 389_950 }));
+    await ok(a.core, a.c, 'assets.create', card(a, { name: '碎纸机', location: '库房', remarks: '备用' }));
+    const job = await ok(a.core, a.c, 'output.exportStart', { register: 'assets.cards', filter: {} });
+    for (let i = 0; i < 200 && (await ok(a.core, a.c, 'output.exportStatus', { id: job.id })).state === 'running'; i++) await new Promise((r) => setTimeout(r, 20));
+    const file = await ok(a.core, a.c, 'output.exportFetch', { id: job.id });
+    const printed = async (x: typeof a) => (await ok(x.core, x.c, 'output.rows', { register: 'assets.cards', filter: {} })).rows;
+    const was = await printed(a);
+    a.core.close();
+
+    const b = await bureau();
+    expect((await ok(b.core, b.c, 'output.importCheck', { register: 'assets.cards', base64: file.base64 })).problems).toEqual([]);
+    expect(await ok(b.core, b.c, 'output.importCommit', { register: 'assets.cards', base64: file.base64 })).toEqual({ imported: 3 });
+    const now = await printed(b);
+    // 入账日期 is the day a card enters this folder's books; the supplier travels in 备注.
+    const columns = REGISTER_DEFS['assets.cards'].columns.filter((c) => !c.signature && !['bookedOn', 'supplier', 'remarks'].includes(c.key)).map((c) => c.key);
+    const pick = (rows: typeof was) => rows.map((r) => Object.fromEntries(columns.map((k) => [k, r[k]])));
+    expect(pick(now)).toEqual(pick(was));
+    expect(now.map((r) => [r.name, r.remarks])).toEqual([
+      ['打印机', ''],
+      ['笔记本电脑', '供应商：××科技有限公司'],
+      ['碎纸机', '备用'],
+    ]);
+    b.core.close();
+  });
+
   it('import keeps label numbers, numbers the rest by the pattern, finds users by name, and refuses duplicate numbers', async () => {
     const b = await bureau();
     const year = Number(day().slice(0, 4));
