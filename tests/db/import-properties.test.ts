@@ -51,13 +51,17 @@ describe('the seal log import (用印登记簿)', () => {
       // Mostly the seal's own approver, as on a careful paper log; now and then anyone.
       approver: fc.oneof({ arbitrary: fc.constant(''), weight: 3 }, { arbitrary: fc.constantFrom(...people), weight: 1 }),
       takeOut: fc.boolean(),
+      // A paper log that names no approver: 补录 before this folder's record began, refused from then on.
+      blank: fc.constantFrom('no', 'no', 'no', 'past', 'today'),
     });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const rightApprover = (seal: string) => (seal === '××区法律援助中心' ? '何平' : '王志强');
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 3 }), async (rows) => {
         const data = rows.map((r) => {
-          const date = `${y}-${String(r.month).padStart(2, '0')}-10`;
-          return [`用印〔${y}〕第${String(++serial).padStart(4, '0')}号`, date, r.seal, '报送材料', '工作总结', '', 1, r.applicant, '法律援助中心', r.approver || rightApprover(r.seal), '张敏', r.takeOut ? '是' : '否', r.takeOut ? date : '', r.takeOut ? date : '', r.takeOut ? '张敏' : '', '', ''];
+          const date = r.blank === 'today' ? today : `${y}-${String(r.month).padStart(2, '0')}-10`;
+          const approver = r.blank === 'no' ? r.approver || rightApprover(r.seal) : '';
+          return [`用印〔${date.slice(0, 4)}〕第${String(++serial).padStart(4, '0')}号`, date, r.seal, '报送材料', '工作总结', '', 1, r.applicant, '法律援助中心', approver, '张敏', r.takeOut ? '是' : '否', r.takeOut ? date : '', r.takeOut ? date : '', r.takeOut ? '张敏' : '', '', ''];
         });
         await dryRunThenCommit(b.core, b.c, 'seals.usage', await sheet(HEAD, data));
       }),
@@ -79,6 +83,11 @@ describe('the seal log import (用印登记簿)', () => {
       const expected = s.seal === '××区司法局' || s.seal === '××区司法局财务专用章' ? '王志强' : '何平';
       expect(s.approver).toBe(expected);
     }
+    // 补录 entries: only from before the record began, never with an approval, and counted as such.
+    const gaps = b.core.state.db.prepare('SELECT entry_date AS date, approval_decision AS decision, approver_name AS approver FROM seal_uses WHERE paper_gap = 1').all() as { date: string; decision: null; approver: null }[];
+    for (const g of gaps) expect(g).toMatchObject({ decision: null, approver: null });
+    for (const g of gaps) expect(g.date < today).toBe(true);
+    expect(b.core.state.db.prepare("SELECT count(*) FROM seal_uses WHERE state <> 'void' AND approval_decision IS NULL AND paper_gap = 0 AND emergency = 0 AND state IN ('stamped', 'out', 'returned')").pluck().get()).toBe(0);
     b.core.close();
     cleanup(b.core.state.dataDir);
   }, 120_000);
@@ -132,6 +141,35 @@ describe('the trip log import (公务用车使用登记表)', () => {
       }
     }
     for (const x of trips) for (const y of trips) if (x !== y && x.d === y.d) expect(x.backAt <= y.outAt || y.backAt <= x.outAt).toBe(true);
+    o.core.close();
+    cleanup(o.core.state.dataDir);
+  }, 120_000);
+});
+
+describe('the fleet import (车辆登记表)', () => {
+  const HEAD = ['车牌号', '品牌型号', '车辆类型', '能源类型', '车架号', '发动机号', '座位数', '购置日期', '购置价格（元）', '驾驶员', '保险到期日', '年检到期日', '建档时里程'];
+  it('never stores two cars with one plate or one VIN, a purchase in the future, or a driver who is not an active person, and the dry run agrees with the commit', async () => {
+    const o = await office();
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const row = fc.record({
+      plate: fc.constantFrom('湘A·D88888', '湘B22222', '湘B33333', '湘B1234'),
+      vin: fc.constantFrom('LSVAB2BM000000001', 'LSVAB2BM000000002', 'LSVAB2BM00000000I'),
+      seats: fc.constantFrom(5, 7, 0),
+      purchased: fc.constantFrom('2019-04-01', today, '2099-01-01'),
+      driver: fc.constantFrom('', '张师傅', '不存在的人'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), async (rows) => {
+        const data = rows.map((r) => [r.plate, '大众帕萨特', '轿车', '燃油', r.vin, 'CUF1', r.seats, r.purchased, '215800.00', r.driver, '2030-06-30', '2030-06-30', 1000]);
+        await dryRunThenCommit(o.core, o.clerk.session, 'vehicles.fleet', await sheet(HEAD, data));
+      }),
+      { numRuns: RUNS },
+    );
+    const db = o.core.state.db;
+    expect(db.prepare('SELECT count(*) FROM (SELECT plate FROM vehicles GROUP BY plate HAVING count(*) > 1)').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM (SELECT vin FROM vehicles GROUP BY vin HAVING count(*) > 1)').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM vehicles WHERE purchase_date > ? OR seats < 1').pluck().get(today)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM vehicles v LEFT JOIN users u ON u.id = v.driver_id WHERE v.driver_id IS NOT NULL AND (u.id IS NULL OR u.active = 0)').pluck().get()).toBe(0);
     o.core.close();
     cleanup(o.core.state.dataDir);
   }, 120_000);
