@@ -3,6 +3,7 @@
 // register shows the entry with its number and signature cells; a forbidden step shows a Chinese
 // message next to the field and changes nothing; the audit screen shows every step.
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from './fixtures';
@@ -302,6 +303,61 @@ test('先用印后补批在首页红色提示直至审批人补签；印章交�
     await page.waitForTimeout(300);
     expect(await seriousViolations(page), tab).toEqual([]);
   }
+});
+
+test('纸质登记簿补录：未记审批人的旧登记导入后标红，统计计为未审批，登记簿打印标红', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  await bureau(host);
+  const last = String(Number(today().slice(0, 4)) - 1);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('用印登记簿');
+  ws.addRow(['编号', '日期', '印章', '用印事由', '文件名称', '文号', '份数', '申请人', '申请部门', '审批人', '监印人', '外带', '应还日期', '归还日期', '归还确认人', '作废原因', '备注']);
+  ws.addRow([`用印〔${last}〕第0001号`, `${last}-03-02`, SEAL, '报送材料', '纸质登记的年度总结', '', 2, CLERK.name, CLERK.department, APPROVER.name, KEEPER.name, '否', '', '', '', '', '']);
+  ws.addRow([`用印〔${last}〕第0002号`, `${last}-03-05`, SEAL, '报送材料', '未记审批人的旧登记', '', 1, CLERK.name, CLERK.department, '', KEEPER.name, '否', '', '', '', '', '']);
+  const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  const clerkSession = (await host.call('accounts.signIn', { login: CLERK.login, password: CLERK.newPassword })).sessionId;
+  expect(await host.call('output.importCommit', { register: 'seals.usage', base64 }, clerkSession)).toEqual({ imported: 2 });
+  await host.call('accounts.signOut', {}, clerkSession);
+
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await expectShell(page, CLERK.name);
+  await page.evaluate(() => (window.location.hash = '#/r/seals?flag=paperGap&year=all'));
+  const gap = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '未记审批人的旧登记' });
+  await expect(gap).toHaveClass(/seal-row-emergency/);
+  await expect(gap.locator('.ant-tag', { hasText: '补录·无审批记录' })).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
+  await shot(page, 'seals-list-paper-gap');
+  await gap.dblclick();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByRole('alert')).toContainText('纸质登记未记审批人，没有审批记录，统计中计为未审批');
+  await expect(drawer.getByRole('button', { name: '用印审批', exact: true })).toHaveCount(0);
+  await expect(drawer).toContainText(`用印时间${last}-03-05`);
+  await expect(drawer).not.toContainText(`${last}-03-05 00:00`);
+  await shot(page, 'seals-drawer-paper-gap');
+  await drawer.locator('.ant-drawer-close').click();
+
+  await page.evaluate(() => (window.location.hash = '#/r/seals'));
+  await page.getByRole('tab', { name: '用印统计' }).click();
+  await page.getByLabel('年度').click();
+  await pickOption(page, last);
+  const card = page.locator('.seal-stat-cards .ant-card', { hasText: '补录·无审批记录' });
+  await expect(card).toHaveClass(/seal-stat-bad/);
+  await expect(card.locator('.ant-statistic-content-value')).toHaveText('1');
+  await shot(page, 'seals-stats-paper-gap');
+
+  await page.evaluate((y) => (window.location.hash = `#/print/register/seals.usage?f=${encodeURIComponent(JSON.stringify({ year: Number(y) }))}`), last);
+  await page.locator('body[data-print-ready="1"]').waitFor();
+  const printed = page.locator('.paper-table tbody tr', { hasText: '未记审批人的旧登记' });
+  await expect(printed).toHaveClass(/flagged/);
+  await expect(printed).toContainText('补录：纸质登记簿未记审批人，无审批记录');
+  await expect(page.locator('.paper-table tbody tr', { hasText: '纸质登记的年度总结' })).not.toHaveClass(/flagged/);
+  mkdirSync(OUT, { recursive: true });
+  await page.pdf({ path: `${OUT}/usage-paper-gap.pdf`, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', `${OUT}/usage-paper-gap.pdf`, '-']).toString();
+  // The narrow 备注 cell wraps the mark over four lines.
+  for (const part of ['补录：纸质', '登记簿未记', '审批人，无', '审批记录']) expect(text).toContain(part);
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', `${OUT}/usage-paper-gap.pdf`, `${OUT}/usage-paper-gap`]);
 });
 
 async function seriousViolations(page: Page) {

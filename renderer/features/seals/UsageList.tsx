@@ -227,7 +227,7 @@ export function UsageList() {
         dataSource={list.data?.rows}
         loading={list.isFetching}
         onChange={onTable}
-        rowClassName={(r) => [r.emergency ? 'seal-row-emergency' : '', r.overdue ? 'seal-row-overdue' : '', r.state === 'void' ? 'row-disabled' : ''].join(' ')}
+        rowClassName={(r) => [r.emergency || r.paperGap ? 'seal-row-emergency' : '', r.overdue ? 'seal-row-overdue' : '', r.state === 'void' ? 'row-disabled' : ''].join(' ')}
         onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
         locale={{ emptyText: t('list.emptyHint') }}
         pagination={{

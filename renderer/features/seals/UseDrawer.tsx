@@ -10,6 +10,7 @@ import { hasRole, useMe } from '../../app/session';
 import { AuditTrail } from '../../components/AuditTrail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openPrint } from '../../print';
+import { shanghaiDateTime } from '../../print/format';
 import { Approvals } from './History';
 import { UseTags } from './tags';
 import { AmendDialog, ApproveDialog, CheckOutDialog, ReturnDialog, StampDialog, VoidDialog } from './UseDialogs';
@@ -44,6 +45,8 @@ function UseDetailBody({ d }: { d: UseDetail }) {
     { key: 'amend', label: t('detail.amend'), show: clerk && d.state !== 'void' && d.state !== 'rejected' && d.state !== 'approved' },
     { key: 'void', label: t('detail.void'), show: clerk && (d.state === 'pending' || d.state === 'approved'), danger: true },
   ];
+  // The paper log gives a day, not a time: an imported entry shows the day its paper records.
+  const paperTime = (iso: string | null) => (iso && d.imported ? shanghaiDateTime(iso).slice(0, 10) : fmt(iso));
   const approval =
     d.approvalMode === 'imported' ? t('detail.importedMode') : d.approvalMode === 'cosign' ? t('detail.cosignMode') : d.approvalMode === 'paper' ? t('approve.paper') : '';
   return (
@@ -88,12 +91,14 @@ function UseDetailBody({ d }: { d: UseDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('f.approverRule')}>{d.approverRuleText}</Descriptions.Item>
         <Descriptions.Item label={t('f.approver')}>
-          {d.approverName ? (
+          {d.paperGap ? (
+            <Typography.Text type="danger">{t('tag.paperGap')}</Typography.Text>
+          ) : d.approverName ? (
             <>
               {d.approverName}
               <Typography.Text type="secondary">
                 {' '}
-                {d.approvalDecision === 'rejected' ? t('approve.rejected') : ''} {approval} {fmt(d.approvedAt)}
+                {d.approvalDecision === 'rejected' ? t('approve.rejected') : ''} {approval} {paperTime(d.approvedAt)}
               </Typography.Text>
             </>
           ) : d.approverProblem ? (
@@ -103,7 +108,7 @@ function UseDetailBody({ d }: { d: UseDetail }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('f.supervisor')}>{d.supervisorName ?? <Typography.Text type="secondary">{d.custodianName ?? t('cat.noCustodian')}</Typography.Text>}</Descriptions.Item>
-        <Descriptions.Item label={t('f.stampedAt')}>{fmt(d.stampedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('f.stampedAt')}>{paperTime(d.stampedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('f.takeOut')} span={2}>
           {d.takeOut ? (
             <Space direction="vertical" size={0}>
@@ -112,12 +117,12 @@ function UseDetailBody({ d }: { d: UseDetail }) {
               </span>
               {d.outAt ? (
                 <span>
-                  {t('f.outAt')}：{fmt(d.outAt)}
+                  {t('f.outAt')}：{paperTime(d.outAt)}
                 </span>
               ) : null}
               {d.returnedAt ? (
                 <span>
-                  {t('f.returnedAt')}：{fmt(d.returnedAt)}（{d.returnConfirmedName}）{d.returnNote ? ` ${d.returnNote}` : ''}
+                  {t('f.returnedAt')}：{paperTime(d.returnedAt)}（{d.returnConfirmedName}）{d.returnNote ? ` ${d.returnNote}` : ''}
                 </span>
               ) : null}
             </Space>
