@@ -5,6 +5,8 @@ import type { Role } from '../contract/common';
 import type { CoreState, Ctx, VerifiedPerson } from './context';
 import { DomainError, refuse } from './errors';
 import { checkPassword } from './credentials';
+import { requireSeparate } from './segregation';
+import { requireSigner } from './signers';
 import type { Session } from './sessions';
 import { FUTURE_SLACK_MS, shanghaiDateOf, toShanghaiIso } from './time';
 
@@ -85,13 +87,10 @@ export function recordApproval(
   const u = ctx.db.prepare('SELECT id, login, name, roles, active, locked_until FROM users WHERE id = ?').get(approverId) as Omit<UserRow, 'password_hash'> | undefined;
   if (!u) return refuse('审批人不存在。', input.mode === 'paper' ? 'approval.signerId' : 'approval.login');
   const field = input.mode === 'paper' ? 'approval.signerId' : 'approval.login';
-  if (!u.active) refuse(`${u.name}的账号已停用，不能审批。`, field);
+  requireSeparate({ as: '审批人', id: u.id }, req.excludedUserIds.map((id) => ({ as: '申请人或登记人', id })), field);
+  // The signer as they stood when they signed: open, not an auditor, holding the role that day.
+  requireSigner(ctx.db, u, roles, signedAt, field);
   if (input.mode === 'cosign' && u.locked_until && u.locked_until > ctx.nowIso) refuse(`${u.name}的账号已被锁定，不能会签。`, field);
-  if (req.excludedUserIds.includes(u.id)) refuse('不相容岗位分离：申请人或登记人不能审批自己的事项。', field);
-  const uRoles = JSON.parse(u.roles) as string[];
-  // The auditor checks the registers; one who signed in them would check their own signature.
-  if (uRoles.includes('auditor')) refuse(`${u.name}是审计员，不能签批登记簿中的事项。`, field);
-  if (!roles.some((r) => uRoles.includes(r))) refuse(`${u.name}没有审批权限（需要“${roles.map((r) => ({ admin: '系统管理员', clerk: '经办人', approver: '审批人', auditor: '审计员' })[r]).join('或')}”角色）。`, field);
   if (req.allowedUserIds && req.allowedUserIds.length && !req.allowedUserIds.includes(u.id)) refuse(`${u.name}不是本事项指定的审批人。`, field);
   const recorder = ctx.me();
   const info = ctx.db

@@ -25,6 +25,7 @@ import { likePattern } from '../core/sql';
 import { USAGE_SEQ, USE_SELECT, isOverdue, isReturnedLate, ruleText, sealRow, stmt, useWhere, type UseDbRow, type UseFilter } from './queries';
 import { approversFor } from './rules';
 import { requireSeparate } from '../core/segregation';
+import { requireSigner } from '../core/signers';
 import { recordBeganOn } from '../core/audit';
 
 const todayNow = (now: Date) => shanghaiDate(now);
@@ -157,6 +158,7 @@ function checkImportedUse(ctx: Ctx, v: ImportedUse) {
   if (v.paperGap) return; // 补录: the paper names no approver, so there is none to check; stored as unapproved
   const bad = (column: string, message: string) => refuse(message, column === '审批人' ? 'approver' : 'applicant');
   const approver = personNamed(ctx.db, v.approver!, '审批人', bad)!;
+  requireSigner(ctx.db, approver, ['approver'], v.date, 'approver');
   requireSeparate({ as: '审批人', id: approver.id, name: approver.name }, [{ as: '申请人', name: v.applicant }], 'approver');
   const appr = approversFor(ctx.db, seal, v.department, { past: true });
   if (appr.problem) refuse(appr.problem, 'approver');

@@ -12,6 +12,7 @@ import type { Ctx } from '../core/context';
 import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt, userLite } from '../core/rows';
 import { requireSeparate } from '../core/segregation';
+import { requireSigner } from '../core/signers';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
 import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, vehicleRow, type TripFilter } from './queries';
 import { checkVehicle, insertVehicle, type VehicleValues } from './handlers';
@@ -160,8 +161,7 @@ const tripImporter: NonNullable<RegisterImpl<ImportedTrip>['importer']> = {
     {
       const fail = (message: string, field = 'outAt'): never => refuse(message, field);
       // The approver as on the live form: an 审批人, never the person who used the car.
-      const approver = userLite(ctx.db, v.approverId)!;
-      if (!(JSON.parse(approver.roles) as string[]).includes('approver')) fail(`${approver.name}没有审批权限（需要“审批人”角色），不能作为审批人`, 'approver');
+      requireSigner(ctx.db, userLite(ctx.db, v.approverId)!, ['approver'], v.outAt, 'approver');
       requireSeparate({ as: '审批人', id: v.approverId }, [{ as: '用车人', id: v.applicantId }, { as: '驾驶员', id: v.driverId }], 'approver');
       // The car as it was that day: it cannot have driven before it was bought.
       const car = vehicleRow(ctx.db, v.vehicleId)!;

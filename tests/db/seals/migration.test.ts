@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../db/core/core';
 import { defaultMigrationsDir } from '../../../db/core/migrate';
-import { ok, tempDir } from '../../helpers';
-import { approved, bureau, cosign, day, request } from './fixture';
+import { tempDir } from '../../helpers';
+import { bureau } from './fixture';
 
 describe('upgrading a folder to the 补录 schema', () => {
   it('keeps every seal use, its amendments and its guards, with the foreign keys intact', async () => {
@@ -15,14 +15,21 @@ describe('upgrading a folder to the 补录 schema', () => {
     const b = await bureau({ migrationsDir: before });
     const dir = b.core.state.dataDir;
     expect(b.core.state.db.pragma('user_version', { simple: true })).toBe(90);
-    const a = await approved(b, { takeOut: true, plannedOut: day(), plannedReturn: day(1) });
-    await ok(b.core, b.c, 'seals.stamp', { id: a.id, count: 3 });
-    await ok(b.core, b.c, 'seals.checkOut', { id: a.id });
-    await ok(b.core, b.c, 'seals.amend', { id: a.id, remarks: '补记备注', amendReason: '漏记' });
-    const e = await ok(b.core, b.c, 'seals.emergencyStamp', { ...request(b, { sealId: b.financeSeal.id, documentTitle: '应诉材料' }), count: 1, emergencyReason: '法院当日截止', phoneApproverId: b.chief.id });
-    await ok(b.core, b.c, 'seals.approve', { id: e.id, approval: cosign('chief') });
-    const v = await ok(b.core, b.c, 'seals.request', request(b, { documentTitle: '作废件' }));
-    await ok(b.core, b.c, 'seals.void', { id: v.id, reason: '重复申请' });
+    // The entries are written as the version before wrote them (its handlers are not this version's).
+    const db0 = b.core.state.db;
+    const at = '2026-03-02T09:00:00.000+08:00';
+    const use = db0.prepare(
+      `INSERT INTO seal_uses (year, seq, number, seal_id, entry_date, reason, doc_title, copies, applicant_id, applicant_name, department, take_out, planned_out, planned_return,
+         state, emergency, emergency_reason, phone_approver_id, phone_approver_name, approval_decision, approval_mode, approver_id, approver_name, approved_at,
+         stamped_at, stamped_count, supervisor_name, out_at, returned_at, return_confirmed_name, void_reason, voided_at, voided_by_id, recorded_by_id, created_at, updated_at)
+       VALUES (2026, ?, ?, ?, '2026-03-02', '报送材料', ?, 5, ?, '赵敏', '法律援助中心', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const ap = b.applicant.id;
+    const rec = b.clerk.id;
+    const a = { id: Number(use.run(1, '用印〔2026〕第0001号', b.bureauSeal.id, '年度总结', ap, 1, '2026-03-02', '2026-03-03', 'returned', 0, null, null, null, 'approved', 'cosign', b.chief.id, '王志强', at, at, 3, '张敏', at, '2026-03-03T10:00:00.000+08:00', '张敏', null, null, null, rec, at, at).lastInsertRowid) };
+    use.run(2, '用印〔2026〕第0002号', b.financeSeal.id, '应诉材料', ap, 0, null, null, 'stamped', 1, '法院当日截止', b.chief.id, '王志强', 'approved', 'cosign', b.chief.id, '王志强', at, at, 1, '郑华', null, null, null, null, null, null, rec, at, at);
+    const v = { id: Number(use.run(3, '用印〔2026〕第0003号', b.bureauSeal.id, '作废件', ap, 0, null, null, 'void', 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, '重复申请', at, rec, rec, at, at).lastInsertRowid) };
+    db0.prepare("INSERT INTO seal_use_amendments (use_id, at, by_id, by_name, reason, before_json, after_json) VALUES (?, ?, ?, '李晓梅', '漏记', '{}', '{\"remarks\":\"补记备注\"}')").run(a.id, at, rec);
     const rows = () => b.core.state.db.prepare('SELECT * FROM seal_uses ORDER BY id').all() as Record<string, unknown>[];
     const was = rows();
     const amendments = b.core.state.db.prepare('SELECT * FROM seal_use_amendments ORDER BY id').all();

@@ -317,8 +317,8 @@ describe('taking over the paper trip log (import)', () => {
     const base64 = await sheet(rows);
     const dry = await ok(o.core, o.clerk.session, 'output.importCheck', { register: 'vehicles.trips', base64 });
     const byRow = (r: number) => dry.problems.filter((p) => p.row === r).map((p) => `${p.column}：${p.message}`);
-    expect(byRow(2)).toEqual(['审批人：孙审计没有审批权限（需要“审批人”角色），不能作为审批人']);
-    expect(byRow(3)).toEqual(['审批人：李晓梅没有审批权限（需要“审批人”角色），不能作为审批人']);
+    expect(byRow(2)).toEqual(['审批人：孙审计是审计员，不能签批登记簿中的事项。']);
+    expect(byRow(3)).toEqual(['审批人：李晓梅没有审批权限（需要“审批人”角色）。']);
     expect(byRow(4)).toEqual([]);
     expect(byRow(5)).toEqual(['出车里程：出车里程 10070 公里小于该车上次回车里程（本文件第 4 行的登记，10080 公里）：里程表不能倒退']);
     expect(byRow(6)).toEqual(['回车里程：回车里程 10260 公里大于该车下一次出车里程（派车〔2025〕第0001号，10150 公里）：里程表不能倒退']);
