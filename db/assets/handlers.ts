@@ -427,6 +427,7 @@ export const assetsHandlers: PartialHandlers<Keys> = {
       objectType: ASSET_DISPOSAL_OBJECT,
       objectId: r.id,
       step: '资产处置审批',
+      subject: `资产处置 ${r.number}`,
       excludedUserIds: [r.applicant_id, r.recorded_by_id],
       input: input.approval,
       notBefore: { date: r.applied_on, what: '申请日期' },

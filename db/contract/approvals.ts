@@ -39,9 +39,35 @@ export const approvalShape = z.object({
   recordedById: z.number(),
   recordedByName: z.string(),
   decidedAt: z.string(),
+  /** When the paper was signed, as written on it (null for a co-signature: decidedAt is when it was given). */
+  paperSignedAt: z.string().nullable(),
   paperFilingNo: z.string().nullable(),
+  /** A paper approval someone else recorded: does the signer stand by it? Null when there is nothing to confirm. */
+  confirmation: z.enum(['pending', 'confirmed', 'disputed']).nullable(),
+  confirmedAt: z.string().nullable(),
+  confirmNote: z.string().nullable(),
 });
 export type Approval = z.infer<typeof approvalShape>;
+
+export const CONFIRMATION_LABELS = { pending: '待签批人确认', confirmed: '签批人已确认', disputed: '签批人有异议' } as const;
+
+/** A paper approval as its signer (or the auditor) sees it: what, when, recorded by whom. */
+export const paperApprovalShape = approvalShape.extend({
+  subject: z.string(),
+  /** Unconfirmed longer than the configured number of days. */
+  overdue: z.boolean(),
+});
+export type PaperApproval = z.infer<typeof paperApprovalShape>;
+
+export const confirmInput = z
+  .object({
+    id: id('纸质签批'),
+    outcome: z.enum(['confirmed', 'disputed'], { message: '请选择确认或提出异议' }).describe('确认结果'),
+    note: optionalText('说明', 500).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'disputed' && !v.note.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: '提出异议须写明理由' });
+  });
 
 export const approvalsMethods = defineMethods({
   'approvals.forObject': {
@@ -50,5 +76,26 @@ export const approvalsMethods = defineMethods({
     kind: 'read',
     input: z.object({ objectType: z.string().max(40), objectId: z.number().int().positive() }),
     output: z.array(approvalShape),
+  },
+  'approvals.awaitingMe': {
+    title: '待我确认的纸质签批',
+    access: 'signedIn',
+    kind: 'read',
+    input: z.object({}).default({}),
+    output: z.object({ rows: z.array(paperApprovalShape), total: z.number() }),
+  },
+  'approvals.confirm': {
+    title: '确认纸质签批',
+    access: 'signedIn',
+    kind: 'write',
+    input: confirmInput,
+    output: paperApprovalShape,
+  },
+  'approvals.unconfirmed': {
+    title: '未确认的纸质签批',
+    access: ['admin', 'clerk', 'approver', 'auditor'],
+    kind: 'read',
+    input: z.object({ overdueOnly: z.boolean().default(false).describe('只看超期'), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).default({ overdueOnly: false, page: 1, pageSize: 50 }),
+    output: z.object({ rows: z.array(paperApprovalShape), total: z.number(), overdue: z.number(), days: z.number() }),
   },
 });

@@ -14,6 +14,8 @@ export const settingsShape = z.object({
   idleMinutes: z.number().int().min(1).max(240).describe('空闲锁屏（分钟）'),
   /** A session ends this long after sign-in, however busy: the next person at the desk signs in anew. */
   sessionHours: z.number().int().min(1).max(72).describe('登录有效期（小时）'),
+  /** A paper approval recorded by someone else and not confirmed by its signer within this many days is shown as overdue. */
+  paperConfirmDays: z.number().int().min(1).max(60).describe('纸质签批确认期限（天）'),
   passwordMinLength: z.number().int().min(8).max(64).describe('密码最短长度'),
   passwordMinClasses: z.number().int().min(2).max(4).describe('密码至少包含的字符种类'),
   backupKeepDaily: z.number().int().min(1).max(60).describe('保留每日备份（份）'),
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockMinutes: 30,
   idleMinutes: 10,
   sessionHours: 12,
+  paperConfirmDays: 3,
   passwordMinLength: 8,
   passwordMinClasses: 3,
   backupKeepDaily: 7,

@@ -8,6 +8,7 @@ import { checkPassword } from './credentials';
 import { requireSeparate } from './segregation';
 import { requireSigner } from './signers';
 import type { Session } from './sessions';
+import type { Db } from './open';
 import { FUTURE_SLACK_MS, shanghaiDateOf, toShanghaiIso } from './time';
 
 interface UserRow {
@@ -60,6 +61,8 @@ export interface ApprovalRequest {
   input: ApprovalInput;
   /** A paper signature cannot be dated on a Shanghai day before this (the application's date). */
   notBefore?: { date: string | null | undefined; what: string };
+  /** What is approved, in words the signer recognises (number and title): their list of paper approvals to confirm shows it. */
+  subject?: string;
 }
 
 /**
@@ -95,23 +98,53 @@ export function recordApproval(
   const recorder = ctx.me();
   const info = ctx.db
     .prepare(
-      `INSERT INTO approvals (object_type, object_id, step, decision, comment, mode, approver_id, recorded_by_id, decided_at, paper_signed_at, paper_filing_no)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO approvals (object_type, object_id, step, decision, comment, mode, approver_id, recorded_by_id, decided_at, paper_signed_at, paper_filing_no, subject)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
     )
-    .run(req.objectType, req.objectId, req.step, input.decision, input.comment ?? '', input.mode, u.id, recorder.userId, ctx.nowIso, input.mode === 'paper' ? signedAt : null, input.mode === 'paper' ? input.filingNo : null);
+    .run(req.objectType, req.objectId, req.step, input.decision, input.comment ?? '', input.mode, u.id, recorder.userId, ctx.nowIso, input.mode === 'paper' ? signedAt : null, input.mode === 'paper' ? input.filingNo : null, req.subject ?? '');
   return { approverId: u.id, approverName: u.name, decision: input.decision, approvalId: Number(info.lastInsertRowid), signedAt };
 }
 
+/**
+ * An approval with whether its signer stands by it: a paper approval someone else recorded is 'pending'
+ * until the named signer confirms or disputes it; a co-signature, or paper the signer recorded, has
+ * nothing to confirm (null).
+ */
+export const APPROVAL_SELECT = `
+  SELECT a.id, a.object_type AS objectType, a.object_id AS objectId, a.step, a.decision, a.comment, a.mode,
+         a.approver_id AS approverId, ua.name AS approverName, a.recorded_by_id AS recordedById, ur.name AS recordedByName,
+         a.decided_at AS decidedAt, a.paper_signed_at AS paperSignedAt, a.paper_filing_no AS paperFilingNo, a.subject,
+         CASE WHEN a.mode <> 'paper' OR a.recorded_by_id = a.approver_id THEN NULL ELSE coalesce(c.outcome, 'pending') END AS confirmation,
+         c.at AS confirmedAt, c.note AS confirmNote
+  FROM approvals a JOIN users ua ON ua.id = a.approver_id JOIN users ur ON ur.id = a.recorded_by_id
+  LEFT JOIN approval_confirmations c ON c.approval_id = a.id`;
+
+/** Paper approvals recorded by someone other than their signer and not yet answered by the signer. */
+export const UNCONFIRMED = "a.mode = 'paper' AND a.recorded_by_id <> a.approver_id AND c.id IS NULL";
+
 export function approvalsFor(ctx: Pick<Ctx, 'db'>, objectType: string, objectId: number): Approval[] {
-  return (
-    ctx.db
-      .prepare(
-        `SELECT a.id, a.object_type AS objectType, a.object_id AS objectId, a.step, a.decision, a.comment, a.mode,
-                a.approver_id AS approverId, ua.name AS approverName, a.recorded_by_id AS recordedById, ur.name AS recordedByName,
-                a.decided_at AS decidedAt, a.paper_filing_no AS paperFilingNo
-         FROM approvals a JOIN users ua ON ua.id = a.approver_id JOIN users ur ON ur.id = a.recorded_by_id
-         WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id`,
-      )
-      .all(objectType, objectId) as Approval[]
+  return (ctx.db.prepare(`${APPROVAL_SELECT} WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id`).all(objectType, objectId) as (Approval & { subject: string })[]).map(
+    ({ subject: _subject, ...a }) => a,
   );
+}
+
+const MARKS = { pending: '（纸质·待确认）', confirmed: '（纸质·已确认）', disputed: '（纸质·有异议）' } as const;
+
+/**
+ * How a printed register marks the approver of each item on a page: whether the signer of its latest
+ * paper approval recorded by someone else has confirmed it ('' when there is nothing to confirm).
+ * One query per page.
+ */
+export function confirmationMarks(db: Db, objectType: string, ids: readonly number[]): Map<number, string> {
+  const marks = new Map<number, string>();
+  if (!ids.length) return marks;
+  const rows = db
+    .prepare(
+      `SELECT a.object_id AS id, CASE WHEN a.mode <> 'paper' OR a.recorded_by_id = a.approver_id THEN NULL ELSE coalesce(c.outcome, 'pending') END AS state
+       FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id
+       WHERE a.object_type = ? AND a.object_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+    )
+    .all(objectType, JSON.stringify(ids)) as { id: number; state: keyof typeof MARKS | null }[];
+  for (const r of rows) marks.set(r.id, r.state ? MARKS[r.state] : ''); // the latest approval of each item wins
+  return marks;
 }

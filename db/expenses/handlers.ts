@@ -131,7 +131,7 @@ function approveStep(ctx: C, objectType: string, o: { id: number; number: string
   const earlier = (stmt(ctx.db, "SELECT approver_id AS id FROM approvals WHERE object_type = ? AND object_id = ? AND decision = 'approved'").all(objectType, o.id) as { id: number }[]).map((r) => r.id);
   const onlyThem = step.allowedIds?.length === 1 && step.allowedIds[0] === signerId;
   if (signerId && earlier.includes(signerId) && !onlyThem) refuse('同一人不能审批同一单据的两个环节', field);
-  const a = recordApproval(ctx, { objectType, objectId: o.id, step: step.name, allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval, notBefore: { date: o.applied_on, what: '单据日期' } });
+  const a = recordApproval(ctx, { objectType, objectId: o.id, subject: o.number, step: step.name, allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval, notBefore: { date: o.applied_on, what: '单据日期' } });
   const last = o.approved_steps + 1 === steps.length;
   return { a, step, last, approvers: o.approvers ? `${o.approvers}、${a.approverName}` : a.approverName };
 }
@@ -473,6 +473,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const a = recordApproval(ctx, {
       objectType: EXP_CLAIM_OBJECT,
       objectId: k.id,
+      subject: k.number,
       step: step.name,
       roles: stepRoles(step.name),
       allowedUserIds: step.allowedIds ?? undefined,

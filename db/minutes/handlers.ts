@@ -955,6 +955,7 @@ export const minutesHandlers: PartialHandlers<Keys> = {
     const r = recordApproval(ctx, {
       objectType: AGENDA,
       objectId: a.id,
+      subject: `议题：${a.title}`,
       step: `${REVIEW_STEP_LABELS[step]}${a.review_round > 1 ? `（第${a.review_round}轮）` : ''}`,
       allowedUserIds: named ? [named] : undefined,
       excludedUserIds: [a.created_by, ...(a.presenter_id ? [a.presenter_id] : [])],

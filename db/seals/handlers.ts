@@ -468,6 +468,7 @@ export const sealsHandlers: PartialHandlers<Keys> = {
     const a = recordApproval(ctx, {
       objectType: SEAL_USE_OBJECT,
       objectId: r.id,
+      subject: `${r.number} ${seal.name}：${r.doc_title}`,
       step: emergency ? '事后补批' : '用印审批',
       allowedUserIds: appr.people.map((x) => x.id),
       excludedUserIds: excluded,

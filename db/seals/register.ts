@@ -15,6 +15,7 @@ import {
   SEAL_REGISTER_HANDOVERS,
   SEAL_REGISTER_USAGE,
   SEAL_STATUS_LABELS,
+  SEAL_USE_OBJECT,
   USE_STATE_LABELS,
   sealsRegisterDefs,
   type SealKind,
@@ -27,6 +28,7 @@ import { approversFor } from './rules';
 import { requireSeparate } from '../core/segregation';
 import { requireSigner } from '../core/signers';
 import { recordBeganOn } from '../core/audit';
+import { confirmationMarks } from '../core/approvals';
 
 const todayNow = (now: Date) => shanghaiDate(now);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
@@ -346,7 +348,11 @@ const usage: RegisterImpl<ImportedUse> = {
     const today = todayNow(now);
     const w = useWhere(useFilterOf(f), today);
     const rows = stmt(db, `${USE_SELECT} ${w.sql} ORDER BY u.entry_date, u.id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as UseDbRow[];
-    return rows.map((r) => usageCells(r, today));
+    const marks = confirmationMarks(db, SEAL_USE_OBJECT, rows.map((r) => r.id));
+    return rows.map((r) => {
+      const cells = usageCells(r, today);
+      return marks.get(r.id) && cells.approver ? { ...cells, approver: `${cells.approver}${marks.get(r.id)}` } : cells;
+    });
   },
   importer: usageImporter,
 };

@@ -653,6 +653,7 @@ export const suppliesHandlers: PartialHandlers<Keys> = {
     const a = recordApproval(ctx, {
       objectType: SUPPLY_REQ_OBJECT,
       objectId: r.id,
+      subject: `领用单 ${r.number}`,
       step: step.name,
       allowedUserIds: step.approverIds.length ? step.approverIds : undefined,
       excludedUserIds: [r.requester_id, r.recorded_by_id],

@@ -346,6 +346,7 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
       objectType: TRIP,
       objectId: t.id,
       step: '审批',
+      subject: `${t.number} ${t.reason}（${t.destination}）`,
       excludedUserIds: [t.applicant_id, t.created_by_id],
       input: input.approval,
       notBefore: { date: t.applied_on, what: '申请日期' },

@@ -1,7 +1,7 @@
 // The output side of the vehicles registers: 公务用车使用登记表, 车辆登记表 (with import), 月度统计表.
 import type { RegisterFilter } from '../contract/output';
 import type { ImportProblem } from '../contract/output';
-import { FLEET_REGISTER, MONTHLY_REGISTER, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags, vehicleCreateInput, type StatRow } from '../contract/vehicles';
+import { FLEET_REGISTER, MONTHLY_REGISTER, OBJECT_TYPES, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags, vehicleCreateInput, type StatRow } from '../contract/vehicles';
 import { describeZodError } from '../contract';
 import { DomainError, refuse } from '../core/errors';
 import { shanghaiDateOf, shanghaiMinute, shanghaiYear } from '../core/time';
@@ -13,6 +13,7 @@ import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt, userLite } from '../core/rows';
 import { requireSeparate } from '../core/segregation';
 import { requireSigner } from '../core/signers';
+import { confirmationMarks } from '../core/approvals';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
 import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, vehicleRow, type TripFilter } from './queries';
 import { checkVehicle, insertVehicle, type VehicleValues } from './handlers';
@@ -228,7 +229,9 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
   count: (db, f) => countTrips(db, tripFilter(f)),
   rows(db, f, limit, offset) {
     // Paper order: by number, so an inspector sees that none is missing.
-    return listTrips(db, tripFilter(f), 'number', 'asc', limit, offset).rows.map((t): OutputRow => {
+    const trips = listTrips(db, tripFilter(f), 'number', 'asc', limit, offset).rows;
+    const marks = confirmationMarks(db, OBJECT_TYPES.trip, trips.map((t) => t.id));
+    return trips.map((t): OutputRow => {
       const notes: string[] = [];
       if (t.state !== 'returned') notes.push(TRIP_STATE_LABELS[t.state]);
       if (t.imported) notes.push('据纸质登记表导入');
@@ -252,7 +255,7 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
         returnOdometer: t.returnOdometer,
         distance: t.distance,
         driver: t.driverName,
-        approver: t.approverName,
+        approver: t.approverName ? `${t.approverName}${marks.get(t.id) ?? ''}` : t.approverName,
         remarks: notes.join('；'),
         state: TRIP_STATE_LABELS[t.state],
         route: t.route,

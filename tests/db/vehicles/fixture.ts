@@ -1,12 +1,12 @@
 // Shared set-up for the vehicles tests: the office's people, a car, and a trip walked through its steps.
-import type { Core } from '../../../db/core/core';
+import type { Core, CoreOptions } from '../../../db/core/core';
 import type { Input } from '../../../db/contract';
 import { STRONG, addUser, makeCore, ok, setupAdmin } from '../../helpers';
 
 export { STRONG };
 
-export async function office() {
-  const core = makeCore();
+export async function office(opts: Partial<CoreOptions> = {}) {
+  const core = makeCore(undefined, opts);
   const admin = await setupAdmin(core);
   const clerk = await addUser(core, admin, 'clerk1', ['clerk'], '李晓梅');
   const leader = await addUser(core, admin, 'leader1', ['approver'], '王志强');
