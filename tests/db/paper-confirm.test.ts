@@ -35,8 +35,8 @@ describe('a paper approval recorded by someone else', () => {
     expect(await printed()).toBe('王志强（纸质·已确认）');
     expect((await ok(o.core, o.leader.session, 'approvals.awaitingMe', {})).total).toBe(0);
     expect((await refused(o.core, o.leader.session, 'approvals.confirm', { id: a.id, outcome: 'disputed', note: '改主意' })).message).toMatch(/^这条纸质签批已于 .* 确认，不能再改$/);
-    const trail = await ok(o.core, o.auditor.session, 'audit.list', { objectType: 'vehicleTrip', objectId: String(trip.id) });
-    expect(trail.rows.map((r) => r.message)).toContain(`签批人确认纸质签批：${trip.number} 赴市司法局报送年度法治建设材料（市司法局）（审批，纸质审批单 纸审-2026-03-02T07:30，签批于 2026-03-02 07:30），由李晓梅录入`);
+    const trail = await ok(o.core, o.auditor.session, 'audit.forObject', { objectType: 'vehicleTrip', objectId: String(trip.id) });
+    expect(trail.map((r) => r.message)).toContain(`签批人确认纸质签批：${trip.number} 赴市司法局报送年度法治建设材料（市司法局）（审批，纸质审批单 纸审-2026-03-02T07:30，签批于 2026-03-02 07:30），由李晓梅录入`);
     o.core.close();
   });
 
@@ -51,9 +51,9 @@ describe('a paper approval recorded by someone else', () => {
     expect(rows[0].approver).toBe('王志强（纸质·有异议）');
     const [again] = await ok(o.core, o.auditor.session, 'approvals.forObject', { objectType: 'vehicleTrip', objectId: t1.id });
     expect(again).toMatchObject({ confirmation: 'disputed', confirmNote: '当天我在省厅开会，没有签过这张派车单' });
-    const trail = await ok(o.core, o.auditor.session, 'audit.list', { objectType: 'vehicleTrip', objectId: String(t1.id) });
-    expect(trail.rows[0].message).toContain('签批人对纸质签批提出异议');
-    expect(trail.rows[0].message).toContain('理由：当天我在省厅开会，没有签过这张派车单');
+    const trail = await ok(o.core, o.auditor.session, 'audit.forObject', { objectType: 'vehicleTrip', objectId: String(t1.id) });
+    const dispute = trail.find((r) => r.message.startsWith('签批人对纸质签批提出异议'));
+    expect(dispute?.message).toContain('理由：当天我在省厅开会，没有签过这张派车单');
 
     // A co-signature was given here, in person: nothing to confirm.
     const t3 = await apply(o, '2026-04-03T09:00', '2026-04-03T12:00');
