@@ -6,6 +6,7 @@ import { hasRole, useMe, useSession } from '../../app/session';
 import { Page } from '../../components/Page';
 import { registers } from '../registry';
 import { BackupTile } from '../backups/BackupTile';
+import { AwaitingMyConfirmation, UnconfirmedPaperApprovals } from './PaperApprovals';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -18,6 +19,10 @@ export function HomePage() {
   return (
     <Page title={t('home.welcome', { name: me.user.name })}>
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <AwaitingMyConfirmation />
+          <UnconfirmedPaperApprovals />
+        </Col>
         <Col xs={24} xl={14}>
           <Card title={t('home.tiles')} className="home-card">
             <div className="tile-grid">

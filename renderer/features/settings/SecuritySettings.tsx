@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldRule } from '../../components/zodRule';
 import { useSaveSettings } from './useSaveSettings';
 
-const FIELDS = ['lockThreshold', 'lockMinutes', 'idleMinutes', 'sessionHours', 'passwordMinLength', 'passwordMinClasses'] as const;
+const FIELDS = ['lockThreshold', 'lockMinutes', 'idleMinutes', 'sessionHours', 'paperConfirmDays', 'passwordMinLength', 'passwordMinClasses'] as const;
 type Values = Pick<Settings, (typeof FIELDS)[number]>;
 
 export function SecuritySettings({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {

@@ -1,6 +1,7 @@
 // Building blocks of the supplies and assets screens: the reads a write may change, quantities, the
 // item picker, the supplies wording of the approval fields, and an entry's approvals. The generic
 // pieces (form dialog, people pickers, approval fields, history, dates, money) are in components/.
+import { ConfirmationTag } from '../../components/ConfirmationTag';
 import { useState } from 'react';
 import { Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -119,8 +120,9 @@ export function Approvals({ objectType, objectId }: { objectType: string; object
       {q.data.map((a) => (
         <li key={a.id}>
           <Tag className={a.decision === 'approved' ? 'tag-ok' : 'tag-bad'}>{a.decision === 'approved' ? t('approve.approved') : t('approve.rejected')}</Tag>
-          {a.step} · {a.approverName} · {fmtTime(a.decidedAt)} · {a.mode === 'cosign' ? t('approve.cosignMode') : t('approve.paperMode', { no: a.paperFilingNo })}
+          {a.step} · {a.approverName} · {fmtTime(a.paperSignedAt ?? a.decidedAt)} · {a.mode === 'cosign' ? t('approve.cosignMode') : t('approve.paperMode', { no: a.paperFilingNo })}
           {a.comment ? <Typography.Text type="secondary">（{a.comment}）</Typography.Text> : null}
+          <ConfirmationTag a={a} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 // The whole history of one record from the audit trail, and its approval decisions.
+import { ConfirmationTag } from '../../components/ConfirmationTag';
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isMethodName, methods } from '../../../db/contract';
@@ -45,7 +46,8 @@ export function Approvals({ objectType, objectId }: { objectType: string; object
       {rows.map((a) => (
         <li key={a.id}>
           <Tag color={a.decision === 'approved' ? 'green' : 'red'}>{t(`approve.${a.decision}`)}</Tag>
-          <Typography.Text strong>{a.approverName}</Typography.Text> {dt(a.decidedAt)}（{a.mode === 'cosign' ? t('history.cosign') : t('history.paperMode', { no: a.paperFilingNo })}，{t('history.recordedBy', { name: a.recordedByName })}）
+          <Typography.Text strong>{a.approverName}</Typography.Text> {dt(a.paperSignedAt ?? a.decidedAt)}（{a.mode === 'cosign' ? t('history.cosign') : t('history.paperMode', { no: a.paperFilingNo })}，{t('history.recordedBy', { name: a.recordedByName })}）
+          <ConfirmationTag a={a} />
           {a.comment ? <div className="vehicles-history-message">{a.comment}</div> : null}
         </li>
       ))}
