@@ -128,15 +128,15 @@ export function approvalsFor(ctx: Pick<Ctx, 'db'>, objectType: string, objectId:
   );
 }
 
-const MARKS = { pending: '（纸质·待确认）', confirmed: '（纸质·已确认）', disputed: '（纸质·有异议）' } as const;
+/** Written in a printed register's 备注 (the approver's own cell is too narrow for it). */
+export const CONFIRMATION_MARKS = { pending: '纸质签批待签批人确认', confirmed: '纸质签批经签批人确认', disputed: '签批人对纸质签批有异议' } as const;
 
 /**
- * How a printed register marks the approver of each item on a page: whether the signer of its latest
- * paper approval recorded by someone else has confirmed it ('' when there is nothing to confirm).
- * One query per page.
+ * Whether the signer of each item's latest paper approval (recorded by someone else) has confirmed it,
+ * for the items of one printed page: one query; an item with nothing to confirm is absent.
  */
-export function confirmationMarks(db: Db, objectType: string, ids: readonly number[]): Map<number, string> {
-  const marks = new Map<number, string>();
+export function confirmationMarks(db: Db, objectType: string, ids: readonly number[]): Map<number, keyof typeof CONFIRMATION_MARKS> {
+  const marks = new Map<number, keyof typeof CONFIRMATION_MARKS>();
   if (!ids.length) return marks;
   const rows = db
     .prepare(
@@ -144,7 +144,8 @@ export function confirmationMarks(db: Db, objectType: string, ids: readonly numb
        FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id
        WHERE a.object_type = ? AND a.object_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
     )
-    .all(objectType, JSON.stringify(ids)) as { id: number; state: keyof typeof MARKS | null }[];
-  for (const r of rows) marks.set(r.id, r.state ? MARKS[r.state] : ''); // the latest approval of each item wins
+    .all(objectType, JSON.stringify(ids)) as { id: number; state: keyof typeof CONFIRMATION_MARKS | null }[];
+  // The latest approval of each item wins.
+  for (const r of rows) r.state ? marks.set(r.id, r.state) : marks.delete(r.id);
   return marks;
 }

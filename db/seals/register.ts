@@ -28,7 +28,7 @@ import { approversFor } from './rules';
 import { requireSeparate } from '../core/segregation';
 import { requireSigner } from '../core/signers';
 import { recordBeganOn } from '../core/audit';
-import { confirmationMarks } from '../core/approvals';
+import { CONFIRMATION_MARKS, confirmationMarks } from '../core/approvals';
 
 const todayNow = (now: Date) => shanghaiDate(now);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
@@ -351,7 +351,9 @@ const usage: RegisterImpl<ImportedUse> = {
     const marks = confirmationMarks(db, SEAL_USE_OBJECT, rows.map((r) => r.id));
     return rows.map((r) => {
       const cells = usageCells(r, today);
-      return marks.get(r.id) && cells.approver ? { ...cells, approver: `${cells.approver}${marks.get(r.id)}` } : cells;
+      const mark = marks.get(r.id);
+      if (!mark) return cells;
+      return { ...cells, remarks: [CONFIRMATION_MARKS[mark], cells.remarks].filter(Boolean).join('；'), _flag: cells._flag ?? (mark === 'disputed' ? 'disputed' : null) };
     });
   },
   importer: usageImporter,

@@ -13,7 +13,7 @@ import { claimNumber, formatNumber, nextNumber } from '../core/numbering';
 import { stmt, userLite } from '../core/rows';
 import { requireSeparate } from '../core/segregation';
 import { requireSigner } from '../core/signers';
-import { confirmationMarks } from '../core/approvals';
+import { CONFIRMATION_MARKS, confirmationMarks } from '../core/approvals';
 import { MAX_AVERAGE_KMH } from '../contract/vehicles';
 import { countTrips, listTrips, listVehicles, normIso, overlapping, plateQuery, vehicleRow, type TripFilter } from './queries';
 import { checkVehicle, insertVehicle, type VehicleValues } from './handlers';
@@ -235,6 +235,8 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
       const notes: string[] = [];
       if (t.state !== 'returned') notes.push(TRIP_STATE_LABELS[t.state]);
       if (t.imported) notes.push('据纸质登记表导入');
+      const mark = marks.get(t.id);
+      if (mark) notes.push(CONFIRMATION_MARKS[mark]);
       if (t.voidReason) notes.push(`作废原因：${t.voidReason}`);
       if (t.gap) notes.push(`里程不连续（应为 ${t.expectedOdometer}）：${t.gapReason}`);
       if (t.offDay) notes.push(`节假日用车：${t.offDayReason}`);
@@ -255,7 +257,7 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
         returnOdometer: t.returnOdometer,
         distance: t.distance,
         driver: t.driverName,
-        approver: t.approverName ? `${t.approverName}${marks.get(t.id) ?? ''}` : t.approverName,
+        approver: t.approverName,
         remarks: notes.join('；'),
         state: TRIP_STATE_LABELS[t.state],
         route: t.route,
@@ -263,7 +265,7 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
         costTotal: t.costTotal,
         userSign: null,
         driverSign: null,
-        _flag: t.flagged,
+        _flag: t.flagged || marks.get(t.id) === 'disputed',
       };
     });
   },

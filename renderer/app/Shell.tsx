@@ -11,6 +11,7 @@ import { navItems, type NavItem } from './nav';
 import { LockDialog } from './LockDialog';
 import { useIdleLock } from './useIdleLock';
 import { toApiError } from '../api';
+import { useAwaitingNotice } from '../features/home/PaperApprovals';
 
 export function Shell({ me, locked }: { me: Me; locked: boolean }) {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function Shell({ me, locked }: { me: Me; locked: boolean }) {
       if (err.code !== 'unauthenticated') message.error(err.message);
     });
   useIdleLock(me.idleMinutes, !locked, () => void doLock());
+  useAwaitingNotice();
 
   const visible = useMemo(() => navItems().filter((n) => hasRole(me, n.roles)), [me]);
   const selected = useMemo(() => {

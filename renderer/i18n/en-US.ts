@@ -122,6 +122,9 @@ export const enUS: Resources = {
     welcome: 'Hello, {{name}}',
   },
   paper: {
+    notice: '{{n}} paper approvals await your confirmation',
+    noticeHint: 'Someone recorded paper approvals in your name: check them, then confirm or dispute.',
+    noticeGo: 'Review',
     mine: 'Paper approvals awaiting my confirmation ({{n}})',
     mineHint: 'Someone else recorded these paper approvals in your name. Check and confirm them; if you did not sign one, dispute it and say why.',
     subject: 'Item',

@@ -14,8 +14,11 @@ describe('a paper approval recorded by someone else', () => {
     const trip = await fullTrip(o, { from: '2026-03-02T09:00', to: '2026-03-02T12:00', vehicleId: car.id, outOdometer: 10_000, returnOdometer: 10_086 });
     const [a] = await ok(o.core, o.clerk.session, 'approvals.forObject', { objectType: 'vehicleTrip', objectId: trip.id });
     expect(a).toMatchObject({ mode: 'paper', approverName: '王志强', recordedByName: '李晓梅', paperSignedAt: '2026-03-02T07:30:00.000+08:00', confirmation: 'pending' });
-    const printed = async () => (await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026 } })).rows[0].approver;
-    expect(await printed()).toBe('王志强（纸质·待确认）');
+    const printed = async () => {
+      const row = (await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026 } })).rows[0];
+      return `${row.approver} ${row.remarks}`;
+    };
+    expect(await printed()).toBe('王志强 纸质签批待签批人确认');
 
     // Listed for 王志强, with what it approved; nobody else sees it as theirs.
     const mine = await ok(o.core, o.leader.session, 'approvals.awaitingMe', {});
@@ -32,7 +35,7 @@ describe('a paper approval recorded by someone else', () => {
 
     const done = await ok(o.core, o.leader.session, 'approvals.confirm', { id: a.id, outcome: 'confirmed' });
     expect(done).toMatchObject({ confirmation: 'confirmed', overdue: false });
-    expect(await printed()).toBe('王志强（纸质·已确认）');
+    expect(await printed()).toBe('王志强 纸质签批经签批人确认');
     expect((await ok(o.core, o.leader.session, 'approvals.awaitingMe', {})).total).toBe(0);
     expect((await refused(o.core, o.leader.session, 'approvals.confirm', { id: a.id, outcome: 'disputed', note: '改主意' })).message).toMatch(/^这条纸质签批已于 .* 确认，不能再改$/);
     const trail = await ok(o.core, o.auditor.session, 'audit.forObject', { objectType: 'vehicleTrip', objectId: String(trip.id) });
@@ -48,7 +51,7 @@ describe('a paper approval recorded by someone else', () => {
     expect(await refused(o.core, o.leader.session, 'approvals.confirm', { id: a.id, outcome: 'disputed' })).toMatchObject({ field: 'note', message: '说明：提出异议须写明理由' });
     await ok(o.core, o.leader.session, 'approvals.confirm', { id: a.id, outcome: 'disputed', note: '当天我在省厅开会，没有签过这张派车单' });
     const rows = (await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026 } })).rows;
-    expect(rows[0].approver).toBe('王志强（纸质·有异议）');
+    expect(rows[0]).toMatchObject({ approver: '王志强', remarks: '签批人对纸质签批有异议', _flag: true });
     const [again] = await ok(o.core, o.auditor.session, 'approvals.forObject', { objectType: 'vehicleTrip', objectId: t1.id });
     expect(again).toMatchObject({ confirmation: 'disputed', confirmNote: '当天我在省厅开会，没有签过这张派车单' });
     const trail = await ok(o.core, o.auditor.session, 'audit.forObject', { objectType: 'vehicleTrip', objectId: String(t1.id) });

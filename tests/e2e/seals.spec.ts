@@ -360,6 +360,65 @@ test('纸质登记簿补录：未记审批人的旧登记导入后标红，统�
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', `${OUT}/usage-paper-gap.pdf`, `${OUT}/usage-paper-gap`]);
 });
 
+test('纸质签批待本人确认：经办人录入纸质签批，审批人登录后在首页看到并确认，登记簿标明已确认', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const { seal, id } = await bureau(host);
+  const clerkSession = (await host.call('accounts.signIn', { login: CLERK.login, password: CLERK.newPassword })).sessionId;
+  const use = await host.call('seals.request', { sealId: seal.id, reason: '报送材料', documentTitle: '关于2025年度安全生产工作的报告', copies: 1, applicantId: id(KEEPER.name) }, clerkSession);
+  await host.call('accounts.signOut', {}, clerkSession);
+
+  // ---- the clerk records the leader's signed paper form ----
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await expectShell(page, CLERK.name);
+  await page.evaluate((n) => (window.location.hash = `#/r/seals?id=${n}&year=all`), use.id);
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByRole('button', { name: '审批', exact: true }).click();
+  const appr = inDialog(page, '用印审批');
+  await appr.getByText('纸质签批', { exact: true }).click();
+  await appr.getByLabel('纸质审批单归档号', { exact: true }).fill('纸审-2026-118');
+  await Promise.all([answered(page, 'seals.approve'), appr.getByRole('button', { name: '用印审批' }).click()]);
+  await expect(appr).toBeHidden();
+  await drawer.getByRole('tab', { name: '审批记录' }).click();
+  await expect(drawer.locator('.ant-tag', { hasText: '待签批人确认' })).toBeVisible();
+  await shot(page, 'paper-recorded');
+  await drawer.locator('.ant-drawer-close').click();
+  await signOut(page);
+
+  // ---- the leader signs in and finds it waiting for their word ----
+  await signIn(page, APPROVER.login, APPROVER.newPassword);
+  await expectShell(page, APPROVER.name);
+  // Wherever the sign-in lands, a notice says so and leads to the list.
+  const notice = page.locator('.ant-notification-notice', { hasText: '有 1 条纸质签批等待您本人确认' });
+  await expect(notice).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/paper-notice.png' });
+  await notice.getByRole('button', { name: '去确认' }).click();
+  const card = page.getByTestId('paper-awaiting');
+  await expect(card).toContainText('待我确认的纸质签批（1）');
+  const row = card.locator('.ant-table-tbody tr', { hasText: '关于2025年度安全生产工作的报告' });
+  await expect(row).toContainText('纸审-2026-118');
+  await expect(row).toContainText(CLERK.name);
+  await shot(page, 'paper-awaiting');
+  // A dispute without a reason is refused next to the field; then the leader confirms instead.
+  await row.getByRole('button', { name: '提出异议' }).click();
+  const dispute = inDialog(page, '对纸质签批提出异议');
+  await dispute.getByRole('button', { name: '提出异议' }).click();
+  await expect(fieldError(page, '异议理由')).toContainText('提出异议须写明理由');
+  await dispute.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dispute).toBeHidden();
+  await Promise.all([answered(page, 'approvals.confirm'), row.getByRole('button', { name: '确认' }).click()]);
+  await expect(card).toBeHidden();
+
+  // ---- the register says the signer confirmed it ----
+  const year = today().slice(0, 4);
+  await page.evaluate((y) => (window.location.hash = `#/print/register/seals.usage?f=${encodeURIComponent(JSON.stringify({ year: Number(y) }))}`), year);
+  await page.locator('body[data-print-ready="1"]').waitFor();
+  await expect(page.locator('.paper-table tbody tr', { hasText: '关于2025年度安全生产工作的报告' })).toContainText('纸质签批经签批人确认');
+  mkdirSync(OUT, { recursive: true });
+  await page.pdf({ path: `${OUT}/usage-confirmed.pdf`, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', `${OUT}/usage-confirmed.pdf`, `${OUT}/usage-confirmed`]);
+});
+
 async function seriousViolations(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations

@@ -1,6 +1,7 @@
 // Paper approvals that wait for their signer (issue 25): the signer's own list with 确认 / 提出异议,
 // and, for those who keep watch (经办人, 审计员, 管理员), the ones left unconfirmed past the set days.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { methods } from '../../../db/contract';
@@ -126,4 +127,39 @@ export function UnconfirmedPaperApprovals() {
       />
     </Card>
   );
+}
+
+/**
+ * Once per sign-in, wherever the signer lands: a notice that paper approvals await their word, with
+ * the way to the list on the home page.
+ */
+export function useAwaitingNotice() {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const navigate = useNavigate();
+  const q = useApiQuery('approvals.awaitingMe', {});
+  const shown = useRef(false);
+  const n = q.data?.total ?? 0;
+  useEffect(() => {
+    if (!n || shown.current) return;
+    shown.current = true;
+    notification.warning({
+      key: 'paper-awaiting',
+      message: t('paper.notice', { n }),
+      description: t('paper.noticeHint'),
+      duration: 0,
+      btn: (
+        <Button
+          type="primary"
+          size="small"
+          onClick={() => {
+            notification.destroy('paper-awaiting');
+            void navigate('/');
+          }}
+        >
+          {t('paper.noticeGo')}
+        </Button>
+      ),
+    });
+  }, [n, notification, navigate, t]);
 }

@@ -20,9 +20,9 @@ describe('公务用车使用登记表', () => {
     const r = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026 } });
     expect(r.total).toBe(3);
     expect(r.rows.map((x) => x.number)).toEqual(['派车〔2026〕第0001号', '派车〔2026〕第0002号', '派车〔2026〕第0003号']);
-    expect(r.rows[0]).toMatchObject({ date: '2026-03-02', plate: '湘B·12345', applicant: '赵敏/办公室', destination: '市司法局', outOdometer: 10_000, returnOdometer: 10_086, distance: 86, driver: '张师傅', approver: '王志强（纸质·待确认）', remarks: '' });
+    expect(r.rows[0]).toMatchObject({ date: '2026-03-02', plate: '湘B·12345', applicant: '赵敏/办公室', destination: '市司法局', outOdometer: 10_000, returnOdometer: 10_086, distance: 86, driver: '张师傅', approver: '王志强', remarks: '纸质签批待签批人确认' });
     expect(r.rows[1].remarks).toBe('已作废；作废原因：会议改期');
-    expect(r.rows[2].remarks).toBe('里程不连续（应为 10086）：周五晚送修试车；节假日用车：周六信访接待；违章；韶山路闯红灯，已告知驾驶员');
+    expect(r.rows[2].remarks).toBe('纸质签批待签批人确认；里程不连续（应为 10086）：周五晚送修试车；节假日用车：周六信访接待；违章；韶山路闯红灯，已告知驾驶员');
     const flagged = await ok(o.core, o.clerk.session, 'output.rows', { register: 'vehicles.trips', filter: { year: 2026, extra: { flagged: true } } });
     expect(flagged.total).toBe(1);
     o.core.close();
@@ -55,10 +55,10 @@ describe('公务用车使用登记表', () => {
     expect(await ok(b.core, b.clerk.session, 'output.importCommit', { register: 'vehicles.trips', base64: file.base64 })).toEqual({ imported: 2 });
     const now = await printed(b);
     const columns = TRIPS_REGISTER.columns.filter((c) => !c.exportOnly && !c.signature && c.key !== 'remarks').map((c) => c.key);
-    // The signer's confirmation of a paper approval belongs to the folder where it was given.
-    const pick = (rows: typeof was) => rows.map((r) => Object.fromEntries(columns.map((k) => [k, k === 'approver' ? String(r[k]).replace('（纸质·待确认）', '') : r[k]])));
-    expect(was[0].approver).toBe('王志强（纸质·待确认）');
+    const pick = (rows: typeof was) => rows.map((r) => Object.fromEntries(columns.map((k) => [k, r[k]])));
     expect(pick(now)).toEqual(pick(was));
+    // The signer's confirmation of a paper approval belongs to the folder where it was given.
+    expect(was[0].remarks).toBe('纸质签批待签批人确认');
     expect(now.map((r) => r.remarks)).toEqual([
       '据纸质登记表导入',
       '据纸质登记表导入；里程不连续（应为 10086）：导入的纸质记录：与上次回车里程（派车〔2026〕第0001号，10086 公里）不一致；节假日用车：周六信访接待；里程不连续说明：周五晚送修试车；违章；韶山路闯红灯，已告知驾驶员',
