@@ -21,6 +21,7 @@ import { makeBackup } from '../db/backups/service';
 import { registerImpls } from '../db/output/registry';
 import type { Ctx } from '../db/core/context';
 import { toShanghaiIso } from '../db/core/time';
+import { writeReadmeResults } from './readme';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -66,6 +67,7 @@ async function ensureData(): Promise<void> {
   const done = new Set<string>(remembered());
   if (!existsSync(join(DATA, 'office.sqlite'))) done.clear();
   if (done.size === 0) rmSync(DATA, { recursive: true, force: true });
+  const seededBefore = done.size;
   console.log(done.size ? `检查 ${DATA} 中的演示数据（已有：${[...done].join('、')}）…` : `正在生成十年规模的演示数据到 ${DATA}（首次需要半小时左右）…`);
   const t = performance.now();
   const core = openCore({ dataDir: DATA, appVersion: 'bench' });
@@ -84,7 +86,8 @@ async function ensureData(): Promise<void> {
   } finally {
     core.close();
   }
-  record({ measure: '生成 bench 数据', value: `${((performance.now() - t) / 1000).toFixed(0)} s`, target: '', ok: null });
+  const seeded = [...done].length === seededBefore ? '检查已有的 bench 数据（未重新生成）' : seededBefore ? '补充生成 bench 数据' : '生成 bench 数据（全部登记簿）';
+  record({ measure: seeded, value: `${((performance.now() - t) / 1000).toFixed(0)} s`, target: '', ok: null });
 }
 
 async function signIn(core: Core): Promise<string> {
@@ -237,10 +240,16 @@ function writeResults() {
   mkdirSync(RESULTS, { recursive: true });
   const machine = `${osType()} ${release()}，${cpus().length} 核 ${cpus()[0]?.model ?? ''}，内存 ${(totalmem() / 2 ** 30).toFixed(0)} GiB，Node ${process.version}`;
   const when = toShanghaiIso(new Date());
+  let commit = '未知';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  } catch {
+    /* not a git checkout: the table still stands, without its commit */
+  }
   const md = [
     `# 性能测量（${when}）`,
     '',
-    `机器：${machine}`,
+    `机器：${machine}；代码：${commit}`,
     '',
     '| 项目 | 结果 | 目标 | 达标 |',
     '|---|---|---|---|',
@@ -248,6 +257,7 @@ function writeResults() {
     '',
   ].join('\n');
   writeFileSync(join(RESULTS, 'latest.md'), md);
+  writeReadmeResults(md);
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify({ when, machine, rows }, null, 2));
   console.log(`\n结果已写入 ${join(RESULTS, 'latest.md')}`);
 }
