@@ -1,4 +1,6 @@
 // Accounts, sign-in, idle lock and password rules (SECURITY.md "Accounts and access").
+import { shanghaiDate } from '../core/time';
+import { ensureDepartment } from '../core/departments';
 import type { Ctx, PartialHandlers, PrepareCtx } from '../core/context';
 import type { CoreState } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
@@ -72,6 +74,7 @@ export const accountsHandlers: PartialHandlers<Keys> = {
       const info = ctx.db
         .prepare('INSERT INTO users (login, name, department, post, roles, password_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)')
         .run(input.login, input.name, input.department, input.post, JSON.stringify(roles), ctx.prepared, ctx.nowIso, ctx.nowIso);
+      ensureDepartment(ctx.db, input.department, shanghaiDate(ctx.now), null, ctx.nowIso);
       const row = userById(ctx.db, Number(info.lastInsertRowid))!;
       const s = startSession(ctx, row);
       ctx.note({ objectType: 'user', objectId: row.id, after: { unitName: input.unitName, ...toUser(row) }, message: '首次运行：设置单位并创建系统管理员' });
@@ -180,6 +183,7 @@ export const accountsHandlers: PartialHandlers<Keys> = {
       const info = ctx.db
         .prepare('INSERT INTO users (login, name, department, post, roles, password_hash, must_change_password, created_at, updated_at) VALUES (?,?,?,?,?,?,1,?,?)')
         .run(input.login, input.name, input.department, input.post, JSON.stringify(input.roles), ctx.prepared, ctx.nowIso, ctx.nowIso);
+      ensureDepartment(ctx.db, input.department, shanghaiDate(ctx.now), ctx.me().userId, ctx.nowIso);
       const user = toUser(userById(ctx.db, Number(info.lastInsertRowid))!);
       ctx.note({ objectType: 'user', objectId: user.id, after: user });
       return user;
@@ -192,6 +196,7 @@ export const accountsHandlers: PartialHandlers<Keys> = {
     if (before.roles.includes('admin') && !input.roles.includes('admin') && otherActiveAdmins(ctx.db, row.id) === 0) {
       refuse('这是最后一个系统管理员账号，不能取消其管理员角色。', 'roles');
     }
+    ensureDepartment(ctx.db, input.department, shanghaiDate(ctx.now), ctx.me().userId, ctx.nowIso);
     ctx.db.prepare('UPDATE users SET name = ?, department = ?, post = ?, roles = ?, updated_at = ? WHERE id = ?').run(input.name, input.department, input.post, JSON.stringify(input.roles), ctx.nowIso, row.id);
     const after = toUser(userById(ctx.db, row.id)!);
     for (const s of ctx.core.sessions.forUser(row.id)) {

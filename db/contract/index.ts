@@ -13,10 +13,12 @@ import { expensesMethods } from './expenses';
 import { sealsMethods } from './seals';
 import { vehiclesMethods } from './vehicles';
 import { minutesMethods } from './minutes';
+import { departmentsMethods } from './departments';
 
 export const methods = {
   ...settingsMethods,
   ...accountsMethods,
+  ...departmentsMethods,
   ...approvalsMethods,
   ...auditMethods,
   ...backupsMethods,

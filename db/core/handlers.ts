@@ -12,10 +12,12 @@ import { expensesHandlers } from '../expenses/handlers';
 import { sealsHandlers } from '../seals/handlers';
 import { vehiclesHandlers } from '../vehicles/handlers';
 import { minutesHandlers } from '../minutes/handlers';
+import { departmentsHandlers } from '../departments/handlers';
 
 export const handlers: HandlerTable = {
   ...settingsHandlers,
   ...accountsHandlers,
+  ...departmentsHandlers,
   ...approvalsHandlers,
   ...auditHandlers,
   ...backupsHandlers,

@@ -68,9 +68,25 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
   const approvers = people.filter((p) => p.roles.includes('approver'));
   const finance = byName('吴涛') ?? people.find((p) => p.roles.includes('clerk') && p.login !== 'demo-clerk')!;
   const recorder = people.find((p) => p.login === 'demo-clerk')!;
-  const applicants = people.filter((p) => !p.roles.includes('auditor') && p.id !== chief.id && p.id !== finance.id && p.id !== recorder.id && p.login !== 'demo-admin' && !p.login.startsWith('driver'));
+  const everyone = people.filter((p) => !p.roles.includes('auditor') && p.id !== chief.id && p.id !== finance.id && p.id !== recorder.id && p.login !== 'demo-admin' && !p.login.startsWith('driver'));
   const witnesses = people.filter((p) => p.roles.includes('clerk') && p.id !== finance.id);
   const leaders = new Map((await call<{ department: string; leaderId: number | null }[]>(c, 'seals.deptLeaders', {})).map((d) => [d.department, d.leaderId]));
+  // Each department's 科室负责人 and a deputy (who signs when the head is the applicant): its own people,
+  // never the 分管领导, the principal or finance, who sign other steps of the same claim.
+  const signersOf = new Map<string, number[]>();
+  const busy = new Set([chief.id, finance.id, recorder.id, ...[...leaders.values()].filter((x): x is number => !!x)]);
+  for (const d of await call<{ id: number; name: string; activeFrom: string; head: { id: number } | null; deputies: { id: number }[] }[]>(s.admin, 'departments.list', {})) {
+    let ids = [d.head?.id, ...d.deputies.map((x) => x.id)].filter((x): x is number => !!x);
+    if (!ids.length) {
+      const members = people.filter((p) => p.department === d.name && !p.roles.includes('auditor') && !busy.has(p.id) && p.login !== 'demo-admin');
+      ids = [...members.filter((p) => p.roles.includes('approver')), ...members.filter((p) => !p.roles.includes('approver'))].slice(0, 2).map((p) => p.id);
+      if (ids.length) await call(s.admin, 'departments.save', { id: d.id, name: d.name, headId: ids[0], deputyIds: ids.slice(1), activeFrom: d.activeFrom });
+    }
+    signersOf.set(d.name, ids);
+  }
+  /** Who signs as 科室负责人 for this applicant: the head, or the deputy when the head applies. */
+  const headFor = (p: Person) => (signersOf.get(p.department) ?? []).find((id) => id !== p.id);
+  const applicants = everyone.filter((p) => headFor(p) !== undefined);
   await call(s.admin, 'expenses.saveSettings', { ...(await call(c, 'expenses.settings', {})), principalIds: [chief.id], financeIds: [finance.id] });
   const cats = new Map((await call<{ id: number; name: string }[]>(c, 'expenses.categories', {})).map((x) => [x.name, x.id]));
 
@@ -136,8 +152,7 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
     });
     await call(c, 'expenses.attach', { objectType: 'expense_claim', objectId: k.id, kind: 'receipt', name: `发票${scan}.png`, dataBase64: receiptScan(scan) });
     if (BASIS[spend[0]]) await call(c, 'expenses.attach', { objectType: 'expense_claim', objectId: k.id, kind: 'basis', name: `${spend[0]}依据.png`, dataBase64: receiptScan(-scan) });
-    const head = other([applicant.id, leaderId, chief.id]);
-    const who: Record<string, number> = { 经办人: applicant.id, 验收人: witness.id, 科室负责人: head.id, 分管领导: leaderId, 超额审批: chief.id, 财务审核: finance.id, 单位负责人: chief.id };
+    const who: Record<string, number> = { 经办人: applicant.id, 验收人: witness.id, 科室负责人: headFor(applicant)!, 分管领导: leaderId, 超额审批: chief.id, 财务审核: finance.id, 单位负责人: chief.id };
     let state = k;
     while (state.state === 'signing') {
       if (opts.leave === 'signing' && state.nextStep === '分管领导') break;

@@ -3,6 +3,7 @@
 // them, acceptance by a witness, reimbursement only against an approved and accepted application,
 // with receipts and the full signature chain, never the same invoice twice; advances settled by
 // reimbursements and cash; a petty-cash fund that never goes below zero.
+import { departmentSigners } from '../core/departments';
 import type { PartialHandlers } from '../core/context';
 import type { expensesMethods } from '../contract/expenses';
 import {
@@ -88,10 +89,13 @@ function tierSteps(db: Db, s: ExpensesSettings, amount: number, department: stri
 /** 经办人 → 验收人 → 科室负责人 → 分管领导 → (超额审批) → 财务审核 → 单位负责人. */
 function claimSteps(db: Db, s: ExpensesSettings, a: AppDb, witness: { id: number; name: string }, over: boolean): Step[] {
   const leader = deptLeader(db, a.department);
+  // The 科室负责人 is the head of the applicant's own department, or a deputy named for it — never any 审批人.
+  const heads = departmentSigners(db, a.department);
+  if (!heads.length) refuse(`申请部门“${a.department || '（未填）'}”尚未设置科室负责人：请系统管理员在“设置 › 部门”中指定后再填报销单`, 'applicationId');
   const steps: Step[] = [
     { name: '经办人', allowedIds: [a.applicant_id], who: a.applicant_name },
     { name: '验收人', allowedIds: [witness.id], who: witness.name },
-    { name: '科室负责人', allowedIds: null, who: '审批人' },
+    { name: '科室负责人', allowedIds: heads.map((h) => h.id), who: heads.map((h) => h.name).join('、') },
     leader ? { name: '分管领导', allowedIds: [leader.id], who: leader.name } : { name: '分管领导', allowedIds: null, who: '审批人（未设分管领导）' },
   ];
   if (over) steps.push(named(db, '超额审批', s.principalIds, '审批人'));
@@ -101,7 +105,7 @@ function claimSteps(db: Db, s: ExpensesSettings, a: AppDb, witness: { id: number
 }
 
 /** Roles that may sign a step of a reimbursement: the applicant and witness sign as themselves. */
-const stepRoles = (step: string): Role[] => (step === '经办人' || step === '验收人' ? ALL_ROLES : step === '财务审核' ? ['clerk', 'approver', 'admin'] : ['approver']);
+const stepRoles = (step: string): Role[] => (step === '经办人' || step === '验收人' ? ALL_ROLES : step === '财务审核' || step === '科室负责人' ? ['clerk', 'approver', 'admin'] : ['approver']);
 
 /**
  * A decision item that authorises a large amount: of a finalised 党组会议, passed, with an amount

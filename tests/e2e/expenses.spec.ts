@@ -137,6 +137,9 @@ async function people(host: Host) {
   const clerk = (await host.call('accounts.signIn', { login: CLERK.login, password: CLERK.newPassword })).sessionId;
   const list = await host.call('accounts.people', { limit: 50 }, clerk);
   const id = (name: string) => list.find((p) => p.name === name)!.id;
+  // 张伟 heads 综合科: the 科室负责人 of its people's reimbursements.
+  const dept = (await host.call('departments.list', {}, admin)).find((d) => d.name === HEAD.department)!;
+  await host.call('departments.save', { id: dept.id, name: dept.name, headId: id(HEAD.name), activeFrom: dept.activeFrom }, admin);
   return { admin, clerk, id };
 }
 

@@ -14,6 +14,9 @@ export async function office() {
   const fin = await addUser(b.core, b.admin, 'fin', ['clerk'], '吴涛');
   // 分管领导 of 办公室 (everyone's department in these tests) is 何平.
   await ok(b.core, b.admin, 'seals.setDeptLeader', { department: '办公室', leaderId: b.leader.id });
+  // 周建华 heads 办公室: the 科室负责人 who signs its reimbursements.
+  const dept = (await ok(b.core, b.admin, 'departments.list', {})).find((d) => d.name === '办公室')!;
+  await ok(b.core, b.admin, 'departments.save', { id: dept.id, name: '办公室', headId: b.office.id, activeFrom: dept.activeFrom });
   await ok(b.core, b.admin, 'expenses.saveSettings', { ...(await ok(b.core, b.admin, 'expenses.settings', {})), financeIds: [fin.id], principalIds: [b.secretary.id] });
   return { ...b, fin, s: b.clerk.session };
 }
