@@ -113,7 +113,8 @@ test('议题经三级审核后上党组会议，计算到会人数、记录纪�
   await page.getByRole('button', { name: '提交议题' }).click();
   const form = page.getByRole('dialog', { name: '提交议题审核' });
   await form.getByLabel('议题名称').fill('关于购置社区矫正监管执法车辆的请示');
-  await form.getByLabel('提出部门').fill('社区矫正科');
+  await form.getByLabel('提出部门').click();
+  await pickOption(page, PRESENTER.department);
   await pickPerson(page, '汇报人', PRESENTER.name);
   await form.getByLabel('三重一大类别').click();
   await pickOption(page, '大额资金使用');

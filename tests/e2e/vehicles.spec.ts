@@ -78,7 +78,7 @@ test('公务用车：建档、申请、会签审批、派车、出车、回车�
   await page.getByRole('button', { name: '登记用车申请' }).click();
   dlg = dialogNamed(page, '登记用车申请');
   await chooseIn(page, dlg, '用车人', ADMIN.name);
-  await expect(dlg.getByLabel('用车部门')).toHaveValue(ADMIN.department);
+  await expect(dlg.locator('.ant-form-item', { hasText: '用车部门' })).toContainText(ADMIN.department);
   await dlg.getByLabel('用车事由').fill('赴区人民法院送达法律援助案件材料');
   await dlg.getByLabel('目的地').fill('区人民法院');
   await dlg.getByLabel('行车路线').fill('局机关—区人民法院—局机关');

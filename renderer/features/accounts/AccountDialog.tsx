@@ -1,5 +1,6 @@
 // Create an account, or edit one (name, department, post, roles). The login name is fixed once made:
 // the audit trail and paper registers refer to people by it.
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 import { useState } from 'react';
 import { App, Col, Form, Input, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -85,7 +86,7 @@ export function AccountDialog({ account, onClose }: { account: User | 'new'; onC
           </Col>
           <Col span={12}>
             <Form.Item name="department" label={t('accounts.department')} rules={fieldRule(schema, 'department')}>
-              <Input />
+              <DepartmentSelect allowNew />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { AccountDialog } from './AccountDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { Departments } from './Departments';
 
 const PAGE_SIZE = 20;
 
@@ -122,6 +123,7 @@ export function AccountsPage() {
       />
       {editing ? <AccountDialog account={editing} onClose={() => setEditing(null)} /> : null}
       {resetting ? <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} /> : null}
+      <Departments canEdit={canEdit} />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 // 固定资产卡片: the list (by status, department, user, location, category, flag, text) with batch
 // movements on the selected cards, registration of assets already held, the card with its whole
 // history, corrections, disposal requests, the asset list by group and the QR labels.
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Dropdown, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
@@ -437,7 +438,7 @@ function MoveDialog({ move, cards, onClose, onDone }: { move: Move; cards: Asset
         {needsUser ? (
           <Col span={12}>
             <Form.Item name="department" label={`${t('f.department')}${t('optional')}`}>
-              <Input />
+              <DepartmentSelect />
             </Form.Item>
           </Col>
         ) : null}

@@ -1,4 +1,5 @@
 // 党组会议议题审核表 as a form: submit an item for review, or revise a returned one and resubmit.
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 import { useState } from 'react';
 import { App, Button, Checkbox, Col, DatePicker, Divider, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -157,7 +158,7 @@ export function AgendaForm({ item, onClose, onSaved }: { item: AgendaDetail | 'n
             </Col>
             <Col span={8}>
               <Form.Item name="department" label={t('agenda.department')} rules={fieldRule(schema, 'department')}>
-                <Input maxLength={60} />
+                <DepartmentSelect />
               </Form.Item>
             </Col>
           </Row>

@@ -1,4 +1,5 @@
 // The steps of a trip as dialogs: 申请 (or its edit), 审批, 派车, 出车, 回车, 作废.
+import { DepartmentSelect } from '../../components/DepartmentSelect';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -130,7 +131,7 @@ export function ApplyDialog({ trip, onClose, onSaved }: { trip: Trip | 'new'; on
           </Col>
           <Col span={8}>
             <Form.Item name="department" label={t('trip.department')} rules={fieldRule(applyInput, 'department')}>
-              <Input />
+              <DepartmentSelect />
             </Form.Item>
           </Col>
           <Col span={8}>
