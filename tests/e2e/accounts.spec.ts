@@ -1,7 +1,7 @@
 // 账号管理 beyond creation: change roles, reset a password (rule shown, change forced at next sign-in),
 // disable and enable again — each refused or done by the core, each in the audit log.
 import { test, expect } from './fixtures';
-import { ADMIN, CLERK, changeInitialPassword, confirmPopup, expectShell, go, open, passwordInput, seedAdmin, seedPerson, signIn, signOut } from './ui';
+import { ADMIN, CLERK, changeInitialPassword, confirmPopup, expectShell, go, open, passwordInput, seedAdmin, seedPerson, shot, signIn, signOut } from './ui';
 
 test('修改角色、重置密码、停用和启用账号', async ({ page, host }) => {
   const admin = await seedAdmin(host);
@@ -53,4 +53,30 @@ test('修改角色、重置密码、停用和启用账号', async ({ page, host 
   await changeInitialPassword(page, 'Reset-Pass-77', 'Fresh-Start-2025!');
   await expectShell(page, CLERK.name);
   await expect(page.locator('.shell-header')).toContainText('审批人');
+});
+
+test('部门：管理员设置科室负责人和副职，变更留有历史；表单从部门列表中选择', async ({ page, host }) => {
+  const admin = await seedAdmin(host);
+  await seedPerson(host, admin, CLERK, ['clerk']);
+  await open(page, host);
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expectShell(page, ADMIN.name);
+  await go(page, '账号管理');
+  const card = page.locator('.departments-card');
+  const row = card.locator('.ant-table-tbody tr', { hasText: CLERK.department });
+  await expect(row).toContainText('未设负责人');
+  await row.getByRole('button', { name: '编辑' }).click();
+  const dlg = page.getByRole('dialog', { name: `编辑部门：${CLERK.department}` });
+  await dlg.getByLabel('科室负责人').click();
+  await dlg.getByLabel('科室负责人').fill(CLERK.name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: CLERK.name }).first().click();
+  await dlg.getByRole('button', { name: '保存' }).click();
+  await expect(dlg).toBeHidden();
+  await expect(row).toContainText(CLERK.name);
+  await shot(page, 'departments');
+  await row.getByRole('button', { name: '历史' }).click();
+  const history = page.getByRole('dialog', { name: `“${CLERK.department}”的变更历史` });
+  await expect(history.locator('.ant-timeline-item')).toHaveCount(2);
+  await expect(history.locator('.ant-timeline-item').last()).toContainText(`科室负责人 ${CLERK.name}`);
+  await shot(page, 'departments-history');
 });
