@@ -2,7 +2,7 @@
 // signer's word (confirm or dispute), for the signer and for whoever keeps watch over them.
 import type { PaperApproval } from '../contract/approvals';
 import type { Ctx, PartialHandlers } from '../core/context';
-import { APPROVAL_SELECT, UNCONFIRMED, approvalsFor } from '../core/approvals';
+import { APPROVAL_SELECT, approvalsFor } from '../core/approvals';
 import { refuse } from '../core/errors';
 import { stmt } from '../core/rows';
 import { shanghaiMinute, toShanghaiIso } from '../core/time';
@@ -22,17 +22,20 @@ export const approvalsHandlers: PartialHandlers<'approvals.forObject' | 'approva
 
   'approvals.awaitingMe': (ctx) => {
     const before = overdueBefore(ctx);
-    const rows = (stmt(ctx.db, `${APPROVAL_SELECT} WHERE ${UNCONFIRMED} AND a.approver_id = ? ORDER BY a.id`).all(ctx.me().userId) as Row[]).map((r) => withOverdue(r, before));
+    const rows = (stmt(ctx.db, `${APPROVAL_SELECT} WHERE a.id IN (SELECT approval_id FROM approval_awaiting WHERE approver_id = ?) ORDER BY a.id`).all(ctx.me().userId) as Row[]).map((r) =>
+      withOverdue(r, before),
+    );
     return { rows, total: rows.length };
   },
 
   'approvals.unconfirmed': (ctx, input) => {
     const before = overdueBefore(ctx);
-    const where = `WHERE ${UNCONFIRMED}${input.overdueOnly ? ' AND a.decided_at < ?' : ''}`;
+    // The queue is small (what waits now), so counting and paging it costs nothing at ten years of data.
+    const queue = `SELECT approval_id FROM approval_awaiting${input.overdueOnly ? ' WHERE since < ?' : ''}`;
     const args = input.overdueOnly ? [before] : [];
-    const total = (stmt(ctx.db, `SELECT count(*) FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id ${where}`).pluck().get(...args) as number) ?? 0;
-    const overdue = stmt(ctx.db, `SELECT count(*) FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id WHERE ${UNCONFIRMED} AND a.decided_at < ?`).pluck().get(before) as number;
-    const rows = (stmt(ctx.db, `${APPROVAL_SELECT} ${where} ORDER BY a.id LIMIT ? OFFSET ?`).all(...args, input.pageSize, (input.page - 1) * input.pageSize) as Row[]).map((r) => withOverdue(r, before));
+    const total = stmt(ctx.db, `SELECT count(*) FROM (${queue})`).pluck().get(...args) as number;
+    const overdue = stmt(ctx.db, 'SELECT count(*) FROM approval_awaiting WHERE since < ?').pluck().get(before) as number;
+    const rows = (stmt(ctx.db, `${APPROVAL_SELECT} WHERE a.id IN (${queue}) ORDER BY a.id LIMIT ? OFFSET ?`).all(...args, input.pageSize, (input.page - 1) * input.pageSize) as Row[]).map((r) => withOverdue(r, before));
     return { rows, total, overdue, days: ctx.core.settings().paperConfirmDays };
   },
 
@@ -42,6 +45,7 @@ export const approvalsHandlers: PartialHandlers<'approvals.forObject' | 'approva
     if (!r || r.mode !== 'paper') return refuse('没有这条纸质签批记录', 'id');
     if (r.approverId !== me.userId) refuse(`这条纸质签批的签批人是${r.approverName}，只有本人可以确认或提出异议`, 'id');
     if (r.recordedById === me.userId) refuse('这条纸质签批是您本人录入的，无需再确认', 'id');
+    if (!r.confirmation) refuse('这条纸质签批录入于“本人确认”启用之前，不在待确认之列', 'id');
     if (r.confirmation !== 'pending') refuse(`这条纸质签批已于 ${shanghaiMinute(r.confirmedAt!)} ${r.confirmation === 'confirmed' ? '确认' : '提出异议'}，不能再改`, 'id');
     stmt(ctx.db, 'INSERT INTO approval_confirmations (approval_id, outcome, note, by_id, at) VALUES (?,?,?,?,?)').run(r.id, input.outcome, input.note.trim(), me.userId, ctx.nowIso);
     ctx.note({

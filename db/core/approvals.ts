@@ -102,6 +102,10 @@ export function recordApproval(
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
     )
     .run(req.objectType, req.objectId, req.step, input.decision, input.comment ?? '', input.mode, u.id, recorder.userId, ctx.nowIso, input.mode === 'paper' ? signedAt : null, input.mode === 'paper' ? input.filingNo : null, req.subject ?? '');
+  // A paper form recorded in someone else's name is only the recorder's word until its signer answers.
+  if (input.mode === 'paper' && u.id !== recorder.userId) {
+    ctx.db.prepare('INSERT INTO approval_awaiting (approval_id, approver_id, since) VALUES (?,?,?)').run(info.lastInsertRowid, u.id, ctx.nowIso);
+  }
   return { approverId: u.id, approverName: u.name, decision: input.decision, approvalId: Number(info.lastInsertRowid), signedAt };
 }
 
@@ -114,13 +118,10 @@ export const APPROVAL_SELECT = `
   SELECT a.id, a.object_type AS objectType, a.object_id AS objectId, a.step, a.decision, a.comment, a.mode,
          a.approver_id AS approverId, ua.name AS approverName, a.recorded_by_id AS recordedById, ur.name AS recordedByName,
          a.decided_at AS decidedAt, a.paper_signed_at AS paperSignedAt, a.paper_filing_no AS paperFilingNo, a.subject,
-         CASE WHEN a.mode <> 'paper' OR a.recorded_by_id = a.approver_id THEN NULL ELSE coalesce(c.outcome, 'pending') END AS confirmation,
+         CASE WHEN c.outcome IS NOT NULL THEN c.outcome WHEN w.approval_id IS NOT NULL THEN 'pending' END AS confirmation,
          c.at AS confirmedAt, c.note AS confirmNote
   FROM approvals a JOIN users ua ON ua.id = a.approver_id JOIN users ur ON ur.id = a.recorded_by_id
-  LEFT JOIN approval_confirmations c ON c.approval_id = a.id`;
-
-/** Paper approvals recorded by someone other than their signer and not yet answered by the signer. */
-export const UNCONFIRMED = "a.mode = 'paper' AND a.recorded_by_id <> a.approver_id AND c.id IS NULL";
+  LEFT JOIN approval_confirmations c ON c.approval_id = a.id LEFT JOIN approval_awaiting w ON w.approval_id = a.id`;
 
 export function approvalsFor(ctx: Pick<Ctx, 'db'>, objectType: string, objectId: number): Approval[] {
   return (ctx.db.prepare(`${APPROVAL_SELECT} WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id`).all(objectType, objectId) as (Approval & { subject: string })[]).map(
@@ -140,8 +141,8 @@ export function confirmationMarks(db: Db, objectType: string, ids: readonly numb
   if (!ids.length) return marks;
   const rows = db
     .prepare(
-      `SELECT a.object_id AS id, CASE WHEN a.mode <> 'paper' OR a.recorded_by_id = a.approver_id THEN NULL ELSE coalesce(c.outcome, 'pending') END AS state
-       FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id
+      `SELECT a.object_id AS id, CASE WHEN c.outcome IS NOT NULL THEN c.outcome WHEN w.approval_id IS NOT NULL THEN 'pending' END AS state
+       FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id LEFT JOIN approval_awaiting w ON w.approval_id = a.id
        WHERE a.object_type = ? AND a.object_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
     )
     .all(objectType, JSON.stringify(ids)) as { id: number; state: keyof typeof CONFIRMATION_MARKS | null }[];

@@ -33,6 +33,8 @@ describe('a paper approval recorded by someone else', () => {
     // The database holds the same line, whatever route writes.
     expect(() => o.core.state.db.prepare("INSERT INTO approval_confirmations (approval_id, outcome, by_id, at) VALUES (?, 'confirmed', ?, '2026-03-03T09:00:00.000+08:00')").run(a.id, o.clerk.id)).toThrow('只有纸质签批上署名的签批人本人');
 
+    // The queue empties only by the signer's answer.
+    expect(() => o.core.state.db.prepare('DELETE FROM approval_awaiting').run()).toThrow('须由签批人本人确认或提出异议');
     const done = await ok(o.core, o.leader.session, 'approvals.confirm', { id: a.id, outcome: 'confirmed' });
     expect(done).toMatchObject({ confirmation: 'confirmed', overdue: false });
     expect(await printed()).toBe('王志强 纸质签批经签批人确认');
@@ -63,6 +65,23 @@ describe('a paper approval recorded by someone else', () => {
     await ok(o.core, o.clerk.session, 'vehicles.approve', { id: t3.id, approval: { mode: 'cosign', decision: 'approved', comment: '同意', login: 'leader1', password: STRONG } });
     const [own] = await ok(o.core, o.clerk.session, 'approvals.forObject', { objectType: 'vehicleTrip', objectId: t3.id });
     expect(own).toMatchObject({ mode: 'cosign', confirmation: null });
+    o.core.close();
+  });
+
+  it('a paper approval recorded before confirmation existed never waits: nothing to confirm, nothing overdue', async () => {
+    const o = await office();
+    const t = await apply(o, '2026-04-02T09:00', '2026-04-02T12:00');
+    // As the version before wrote it: no queue entry, no subject.
+    const id = Number(
+      o.core.state.db
+        .prepare("INSERT INTO approvals (object_type, object_id, step, decision, mode, approver_id, recorded_by_id, decided_at, paper_signed_at, paper_filing_no) VALUES ('vehicleTrip', ?, '审批', 'approved', 'paper', ?, ?, '2026-03-01T09:00:00.000+08:00', '2026-03-01T08:00:00.000+08:00', '旧-001')")
+        .run(t.id, o.leader.id, o.clerk.id).lastInsertRowid,
+    );
+    const [a] = await ok(o.core, o.clerk.session, 'approvals.forObject', { objectType: 'vehicleTrip', objectId: t.id });
+    expect(a).toMatchObject({ id, confirmation: null });
+    expect((await ok(o.core, o.leader.session, 'approvals.awaitingMe', {})).total).toBe(0);
+    expect(await ok(o.core, o.auditor.session, 'approvals.unconfirmed', {})).toMatchObject({ total: 0, overdue: 0 });
+    expect((await refused(o.core, o.leader.session, 'approvals.confirm', { id, outcome: 'confirmed' })).message).toBe('这条纸质签批录入于“本人确认”启用之前，不在待确认之列');
     o.core.close();
   });
 
