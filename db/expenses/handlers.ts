@@ -80,22 +80,29 @@ function named(db: Db, name: string, ids: number[], open: string): Step {
 /** The approval chain of an application or advance by its amount, resolved to people now. */
 function tierSteps(db: Db, s: ExpensesSettings, amount: number, department: string): Step[] {
   return expenseTierFor(s.tiers, amount).steps.map((st) => {
+    // A tier step named 科室负责人 is the applicant's department head or a named deputy, as on a claim.
+    if (st.name === '科室负责人') return headStep(db, department);
     const leader = st.deptLeader ? deptLeader(db, department) : undefined;
     if (leader) return { name: st.name, allowedIds: [leader.id], who: `${leader.name}（分管领导）` };
     return named(db, st.name, st.approverIds, st.deptLeader ? '审批人（未设分管领导）' : '审批人');
   });
 }
 
+/** The 科室负责人 step: the head of the department or a deputy named for it — never any 审批人. */
+function headStep(db: Db, department: string): Step {
+  const heads = departmentSigners(db, department);
+  if (!heads.length) refuse(`申请部门“${department || '（未填）'}”尚未设置科室负责人：请系统管理员在“设置 › 部门”中指定后再办理`, 'applicantId');
+  return { name: '科室负责人', allowedIds: heads.map((h) => h.id), who: heads.map((h) => h.name).join('、') };
+}
+
 /** 经办人 → 验收人 → 科室负责人 → 分管领导 → (超额审批) → 财务审核 → 单位负责人. */
 function claimSteps(db: Db, s: ExpensesSettings, a: AppDb, witness: { id: number; name: string }, over: boolean): Step[] {
   const leader = deptLeader(db, a.department);
-  // The 科室负责人 is the head of the applicant's own department, or a deputy named for it — never any 审批人.
-  const heads = departmentSigners(db, a.department);
-  if (!heads.length) refuse(`申请部门“${a.department || '（未填）'}”尚未设置科室负责人：请系统管理员在“设置 › 部门”中指定后再填报销单`, 'applicationId');
+
   const steps: Step[] = [
     { name: '经办人', allowedIds: [a.applicant_id], who: a.applicant_name },
     { name: '验收人', allowedIds: [witness.id], who: witness.name },
-    { name: '科室负责人', allowedIds: heads.map((h) => h.id), who: heads.map((h) => h.name).join('、') },
+    headStep(db, a.department),
     leader ? { name: '分管领导', allowedIds: [leader.id], who: leader.name } : { name: '分管领导', allowedIds: null, who: '审批人（未设分管领导）' },
   ];
   if (over) steps.push(named(db, '超额审批', s.principalIds, '审批人'));
@@ -135,7 +142,7 @@ function approveStep(ctx: C, objectType: string, o: { id: number; number: string
   const earlier = (stmt(ctx.db, "SELECT approver_id AS id FROM approvals WHERE object_type = ? AND object_id = ? AND decision = 'approved'").all(objectType, o.id) as { id: number }[]).map((r) => r.id);
   const onlyThem = step.allowedIds?.length === 1 && step.allowedIds[0] === signerId;
   if (signerId && earlier.includes(signerId) && !onlyThem) refuse('同一人不能审批同一单据的两个环节', field);
-  const a = recordApproval(ctx, { objectType, objectId: o.id, subject: o.number, step: step.name, allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval, notBefore: { date: o.applied_on, what: '单据日期' } });
+  const a = recordApproval(ctx, { objectType, objectId: o.id, subject: o.number, step: step.name, roles: stepRoles(step.name), allowedUserIds: step.allowedIds ?? undefined, excludedUserIds: excluded, input: approval, notBefore: { date: o.applied_on, what: '单据日期' } });
   const last = o.approved_steps + 1 === steps.length;
   return { a, step, last, approvers: o.approvers ? `${o.approvers}、${a.approverName}` : a.approverName };
 }

@@ -3,7 +3,7 @@
 // whatever their role — and never any 审批人 of another department.
 import { describe, expect, it } from 'vitest';
 import { addUser, businessSnapshot, ok, refused } from '../helpers';
-import { acceptedApp, cosign, office, receipts } from './expenses/fixture';
+import { acceptedApp, apply, cosign, office, receipts } from './expenses/fixture';
 
 const line = (invoiceNo: string, amountFen: number) => ({ invoiceNo, invoiceDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), description: '硒鼓', amountFen });
 
@@ -42,12 +42,24 @@ describe('the 科室负责人 of a reimbursement', () => {
     o.core.close();
   });
 
+  it('a tier step of a prior application named 科室负责人 is signed the same way', async () => {
+    const o = await office();
+    const head = await addUser(o.core, o.admin, 'sunq', ['clerk'], '孙强');
+    await setHead(o, '办公室', head.id);
+    const settings = await ok(o.core, o.admin, 'expenses.settings', {});
+    await ok(o.core, o.admin, 'expenses.saveSettings', { ...settings, tiers: [{ above: 0, steps: [{ name: '科室负责人', deptLeader: false, approverIds: [] }] }] });
+    const a = await apply(o);
+    expect((await refused(o.core, o.s, 'expenses.appApprove', { id: a.id, approval: cosign('lead') })).message).toBe('何平不是本事项指定的审批人。');
+    expect(await ok(o.core, o.s, 'expenses.appApprove', { id: a.id, approval: cosign('sunq') })).toMatchObject({ state: 'approved' });
+    o.core.close();
+  });
+
   it('a department without a head: the claim is refused until the administrator names one', async () => {
     const o = await office();
     await setHead(o, '办公室', null);
     const a = await acceptedApp(o);
     const e = await refused(o.core, o.s, 'expenses.claim', { applicationId: a.id, paymentMethod: 'transfer', lines: [line('9101', 50_000)] });
-    expect(e.message).toBe('申请部门“办公室”尚未设置科室负责人：请系统管理员在“设置 › 部门”中指定后再填报销单');
+    expect(e.message).toBe('申请部门“办公室”尚未设置科室负责人：请系统管理员在“设置 › 部门”中指定后再办理');
     o.core.close();
   });
 });
