@@ -1,6 +1,7 @@
 // The output side of the asset registers: the asset list (by department, user, location or
 // category), the movement log, disposals and one verification sheet; and the import of an existing
 // asset ledger (labels already on the assets keep their numbers; duplicates are refused).
+import { CONFIRMATION_MARKS, confirmationMarks } from '../core/approvals';
 import type { RegisterFilter } from '../contract/output';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { personNamed, readImportRow } from '../output/import-row';
@@ -8,6 +9,7 @@ import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { shanghaiDate } from '../core/time';
 import {
+  ASSET_DISPOSAL_OBJECT,
   ASSET_MOVE_LABELS,
   ASSET_REGISTER_CARDS,
   ASSET_REGISTER_CHECK,
@@ -263,8 +265,10 @@ const disposals: RegisterImpl = {
   rows(db, f, limit, offset) {
     const w = disposalWhere(f);
     const rows = stmt(db, `${DISPOSAL_SELECT} ${w.sql} ORDER BY d.applied_on, d.id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as DisposalDbRow[];
+    const marks = confirmationMarks(db, ASSET_DISPOSAL_OBJECT, rows.map((r) => r.id));
     return rows.map((r) => {
       const d = toDisposalRow(r);
+      const mark = marks.get(r.id);
       return {
         number: d.number,
         date: d.date,
@@ -273,7 +277,7 @@ const disposals: RegisterImpl = {
         totalValue: d.totalValue,
         reason: d.reason,
         decision: d.decisionRequired ? `${d.decisionLabel ?? d.decisionRef}${d.decisionPending ? '（待集体决策核验）' : ''}` : '未达标准',
-        approver: d.approverName ? `${d.approverName}${d.approvalMode === 'paper' ? '（纸质签批）' : ''}` : '',
+        approver: d.approverName ? `${d.approverName}${mark ? `（${CONFIRMATION_MARKS[mark]}）` : d.approvalMode === 'paper' ? '（纸质签批）' : ''}` : '',
         executedOn: d.executedOn,
         state: DISPOSAL_STATE_LABELS[d.state],
         proceeds: d.proceeds,

@@ -133,20 +133,21 @@ export function approvalsFor(ctx: Pick<Ctx, 'db'>, objectType: string, objectId:
 export const CONFIRMATION_MARKS = { pending: '纸质签批待签批人确认', confirmed: '纸质签批经签批人确认', disputed: '签批人对纸质签批有异议' } as const;
 
 /**
- * Whether the signer of each item's latest paper approval (recorded by someone else) has confirmed it,
- * for the items of one printed page: one query; an item with nothing to confirm is absent.
+ * Whether the signers of each item's paper approvals recorded by someone else stand by them, for the
+ * items of one printed page (one query): the item's most telling answer — disputed, else awaiting,
+ * else confirmed. An item with nothing to confirm is absent.
  */
 export function confirmationMarks(db: Db, objectType: string, ids: readonly number[]): Map<number, keyof typeof CONFIRMATION_MARKS> {
   const marks = new Map<number, keyof typeof CONFIRMATION_MARKS>();
   if (!ids.length) return marks;
   const rows = db
     .prepare(
-      `SELECT a.object_id AS id, CASE WHEN c.outcome IS NOT NULL THEN c.outcome WHEN w.approval_id IS NOT NULL THEN 'pending' END AS state
+      `SELECT a.object_id AS id, max(CASE c.outcome WHEN 'disputed' THEN 3 WHEN 'confirmed' THEN 1 ELSE CASE WHEN w.approval_id IS NOT NULL THEN 2 ELSE 0 END END) AS rank
        FROM approvals a LEFT JOIN approval_confirmations c ON c.approval_id = a.id LEFT JOIN approval_awaiting w ON w.approval_id = a.id
-       WHERE a.object_type = ? AND a.object_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+       WHERE a.object_type = ? AND a.object_id IN (SELECT value FROM json_each(?)) GROUP BY a.object_id`,
     )
-    .all(objectType, JSON.stringify(ids)) as { id: number; state: keyof typeof CONFIRMATION_MARKS | null }[];
-  // The latest approval of each item wins.
-  for (const r of rows) r.state ? marks.set(r.id, r.state) : marks.delete(r.id);
+    .all(objectType, JSON.stringify(ids)) as { id: number; rank: number }[];
+  const byRank = [null, 'confirmed', 'pending', 'disputed'] as const;
+  for (const r of rows) if (byRank[r.rank]) marks.set(r.id, byRank[r.rank]!);
   return marks;
 }

@@ -13,8 +13,10 @@ import {
   EXP_REGISTER_CASH,
   EXP_REGISTER_CLAIMS,
   EXP_REGISTER_MONTHLY,
+  EXP_APP_OBJECT,
 } from '../contract/expenses';
 import { shanghaiDate } from '../core/time';
+import { CONFIRMATION_MARKS, confirmationMarks } from '../core/approvals';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { cashList, countAdvances, countApps, countClaims, listAdvances, listApps, listClaims, type ClaimFilter } from './queries';
 import { monthlySummary } from './summary';
@@ -64,8 +66,10 @@ const claims: RegisterImpl = {
 const apps: RegisterImpl = {
   def: expensesRegisterDefs[EXP_REGISTER_APPS],
   count: (db, f) => countApps(db, filterOf(f)),
-  rows: (db, f, limit, offset) =>
-    listApps(db, filterOf(f), 'number', limit, offset).map(
+  rows(db, f, limit, offset) {
+    const list = listApps(db, filterOf(f), 'number', limit, offset);
+    const marks = confirmationMarks(db, EXP_APP_OBJECT, list.map((a) => a.id));
+    return list.map(
       (a): OutputRow => ({
         number: a.number,
         date: a.appliedOn,
@@ -77,10 +81,11 @@ const apps: RegisterImpl = {
         amount: a.estimatedFen,
         basis: a.basisDoc,
         decision: a.decision ? a.decision.label : a.large ? '（未关联）' : '',
-        approvers: a.approvers,
+        approvers: marks.get(a.id) ? `${a.approvers}（${CONFIRMATION_MARKS[marks.get(a.id)!]}）` : a.approvers,
         state: APP_STATE_LABELS[a.state],
       }),
-    ),
+    );
+  },
 };
 
 const advances: RegisterImpl = {

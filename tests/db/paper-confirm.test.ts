@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { STRONG, businessSnapshot, ok, pinnedClock, refused } from '../helpers';
 import { addVehicle, apply, fullTrip, office } from './vehicles/fixture';
+import * as exp from './expenses/fixture';
 
 const signIn = async (o: Awaited<ReturnType<typeof office>>, login: string) => (await ok(o.core, null, 'accounts.signIn', { login, password: STRONG })).sessionId;
 
@@ -103,6 +104,21 @@ describe('a paper approval recorded by someone else', () => {
     const s = await ok(o.core, admin, 'settings.get', {});
     await ok(o.core, admin, 'settings.update', { ...s, paperConfirmDays: 7 });
     expect(await view()).toMatchObject({ total: 1, overdue: 0, days: 7 });
+    o.core.close();
+  });
+});
+
+describe('every printed register with an approver', () => {
+  it('the 事前申请登记簿 says whether the signer confirmed the paper approval', async () => {
+    const o = await exp.office();
+    const a = await exp.apply(o);
+    const signedAt = new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 16);
+    await ok(o.core, o.s, 'expenses.appApprove', { id: a.id, approval: { mode: 'paper', decision: 'approved', comment: '同意', signerId: o.leader.id, signedAt: `${signedAt}:00+08:00`, filingNo: '纸审-E1' } });
+    const printed = async () => (await ok(o.core, o.s, 'output.rows', { register: 'expenses.applications', filter: {} })).rows.find((r) => r.number === a.number)!.approvers;
+    expect(await printed()).toBe('何平（纸质签批待签批人确认）');
+    const [mine] = (await ok(o.core, o.leader.session, 'approvals.awaitingMe', {})).rows;
+    await ok(o.core, o.leader.session, 'approvals.confirm', { id: mine.id, outcome: 'confirmed' });
+    expect(await printed()).toBe('何平（纸质签批经签批人确认）');
     o.core.close();
   });
 });
