@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '../core/core';
 import { addDays, toShanghaiIso, shanghaiDate } from '../core/time';
-import { sized } from './size';
+import { sized, signedJustNow } from './size';
 
 type Call = <T = any>(session: string, method: string, input: unknown) => Promise<T>;
 interface Person {
@@ -103,7 +103,7 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
 
   let filing = 0;
   // Signed in the afternoon of the day; today, a minute ago (a signature is never in the future).
-  const signedAt = (date: string) => (date === today ? toShanghaiIso(new Date(now.getTime() - 60_000)) : `${date}T16:${String(10 + (filing % 40)).padStart(2, '0')}:00+08:00`);
+  const signedAt = (date: string) => (date === today ? signedJustNow(now, today) : `${date}T16:${String(10 + (filing % 40)).padStart(2, '0')}:00+08:00`);
   const paper = (signerId: number, date: string, comment = '同意') => ({ mode: 'paper', decision: 'approved', comment, signerId, signedAt: signedAt(date), filingNo: `财审-${date.slice(0, 4)}-${String(++filing).padStart(5, '0')}` });
   const other = (not: number[]) => approvers.find((a) => !not.includes(a.id)) ?? approvers[0];
 

@@ -7,7 +7,7 @@
 // the home tiles. bench (issue 10): ten years, ≥ 200,000 stock movements and 5,000 asset cards.
 import type { Core } from '../core/core';
 import { addDays, toShanghaiIso, shanghaiDate } from '../core/time';
-import { sized } from './size';
+import { sized, signedJustNow } from './size';
 
 type Call = (session: string, method: string, input: unknown) => Promise<any>;
 
@@ -170,7 +170,7 @@ export async function seedSupplies(
       ],
     });
   }
-  const signedAt = (date: string) => (date >= today ? toShanghaiIso(new Date(now.getTime() - 60_000)) : `${date}T16:30:00+08:00`);
+  const signedAt = (date: string) => (date >= today ? signedJustNow(now, today) : `${date}T16:30:00+08:00`);
   const paperApproval = (signer: Person, date: string, no: string) => ({ mode: 'paper', decision: 'approved', comment: '同意', signerId: signer.id, signedAt: signedAt(date), filingNo: no });
   /** Two different approvers for a requisition's steps, never its requester. */
   const signersFor = (requester: Person) => [officeHead, deputy, leader, ...approvers].filter((p, i, a) => p.id !== requester.id && a.findIndex((x) => x.id === p.id) === i);

@@ -25,8 +25,9 @@ async function seedAt(at: string, scale: 'small' | 'bench', size?: number) {
 
 describe('the demo seed at any hour', () => {
   // 00:30 on New Year's Day (a holiday; the UTC date is still last year's), 07:59 on a working
-  // Tuesday, 23:59 on New Year's Eve, and a Saturday night.
-  for (const at of ['2027-01-01T00:30:00+08:00', '2026-03-10T07:59:00+08:00', '2026-12-31T23:59:00+08:00', '2026-12-05T21:30:00+08:00']) {
+  // Tuesday, 23:59 on New Year's Eve, a Saturday night, and half a minute past midnight (where "a
+  // minute ago" is yesterday: a paper signature given just now must not fall before today's items).
+  for (const at of ['2027-01-01T00:30:00+08:00', '2026-03-10T07:59:00+08:00', '2026-12-31T23:59:00+08:00', '2026-12-05T21:30:00+08:00', '2026-12-08T00:00:30+08:00']) {
     it(`small, at ${at}`, async () => {
       const { verified, core, s } = await seedAt(at, 'small');
       expect(verified).toMatchObject({ ok: true });
