@@ -15,7 +15,7 @@ const overdueBefore = (ctx: Pick<Ctx, 'now' | 'core'>) => toShanghaiIso(new Date
 type Row = Omit<PaperApproval, 'overdue'>;
 const withOverdue = (r: Row, before: string): PaperApproval => ({ ...r, overdue: r.confirmation === 'pending' && r.decidedAt < before });
 
-const describe = (r: Row) => `${r.subject || r.step}（${r.step}，纸质审批单 ${r.paperFilingNo}，签批于 ${shanghaiMinute(r.paperSignedAt!)}）`;
+const whatWasSigned = (r: Row) => `${r.subject || r.step}（${r.step}，纸质审批单 ${r.paperFilingNo}，签批于 ${shanghaiMinute(r.paperSignedAt!)}）`;
 
 export const approvalsHandlers: PartialHandlers<'approvals.forObject' | 'approvals.awaitingMe' | 'approvals.confirm' | 'approvals.unconfirmed'> = {
   'approvals.forObject': (ctx, input) => approvalsFor(ctx, input.objectType, input.objectId),
@@ -54,8 +54,8 @@ export const approvalsHandlers: PartialHandlers<'approvals.forObject' | 'approva
       after: { approvalId: r.id, outcome: input.outcome, note: input.note.trim() },
       message:
         input.outcome === 'confirmed'
-          ? `签批人确认纸质签批：${describe(r)}，由${r.recordedByName}录入`
-          : `签批人对纸质签批提出异议：${describe(r)}，由${r.recordedByName}录入；理由：${input.note.trim()}`,
+          ? `签批人确认纸质签批：${whatWasSigned(r)}，由${r.recordedByName}录入`
+          : `签批人对纸质签批提出异议：${whatWasSigned(r)}，由${r.recordedByName}录入；理由：${input.note.trim()}`,
     });
     return withOverdue(stmt(ctx.db, `${APPROVAL_SELECT} WHERE a.id = ?`).get(r.id) as Row, overdueBefore(ctx));
   },

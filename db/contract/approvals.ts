@@ -49,8 +49,6 @@ export const approvalShape = z.object({
 });
 export type Approval = z.infer<typeof approvalShape>;
 
-export const CONFIRMATION_LABELS = { pending: '待签批人确认', confirmed: '签批人已确认', disputed: '签批人有异议' } as const;
-
 /** A paper approval as its signer (or the auditor) sees it: what, when, recorded by whom. */
 export const paperApprovalShape = approvalShape.extend({
   subject: z.string(),

@@ -4,7 +4,7 @@
 // own methods in date order (the cash journal only moves forward). Deterministic for a given day.
 import { createHash } from 'node:crypto';
 import type { Core } from '../core/core';
-import { addDays, toShanghaiIso, shanghaiDate } from '../core/time';
+import { addDays, shanghaiDate } from '../core/time';
 import { sized, signedJustNow } from './size';
 
 type Call = <T = any>(session: string, method: string, input: unknown) => Promise<T>;

@@ -6,7 +6,7 @@
 // small: the previous and the current year, a few dozen entries of each kind, and something for
 // the home tiles. bench (issue 10): ten years, ≥ 200,000 stock movements and 5,000 asset cards.
 import type { Core } from '../core/core';
-import { addDays, toShanghaiIso, shanghaiDate } from '../core/time';
+import { addDays, shanghaiDate } from '../core/time';
 import { sized, signedJustNow } from './size';
 
 type Call = (session: string, method: string, input: unknown) => Promise<any>;

@@ -229,7 +229,7 @@ function DisposalForm() {
               label: t('print.leaderSign'),
               text: decision ? `${decision.decision === 'approved' ? '同意' : '不同意'}${decision.comment ? `。${decision.comment}` : ''}` : '',
               name: decision?.approverName,
-              at: decision?.decidedAt ?? null,
+              at: decision ? (decision.paperSignedAt ?? decision.decidedAt) : null,
             },
           ]}
         />

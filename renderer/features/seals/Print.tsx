@@ -115,7 +115,7 @@ function UseForm() {
                   label: t('print.deptOpinion'),
                   text: `${decision.decision === 'approved' ? '同意' : '不同意'}${decision.comment ? `。${decision.comment}` : ''}`,
                   name: decision.approverName,
-                  at: decision.decidedAt,
+                  at: decision.paperSignedAt ?? decision.decidedAt,
                 }
               : // An imported entry's approval is what the paper log says, dated by the paper only.
                 {

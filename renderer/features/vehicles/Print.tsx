@@ -78,7 +78,7 @@ function TripForm() {
         <SignatureBlocks
           steps={[
             { label: '用车人签字', name: undefined },
-            { label: '审批人意见', text: last ? `${last.decision === 'approved' ? '批准' : '驳回'}${last.comment ? `：${last.comment}` : ''}${last.mode === 'paper' ? `（纸质签批，归档号 ${last.paperFilingNo}）` : '（本机会签）'}` : '', name: last?.approverName, at: last?.decidedAt },
+            { label: '审批人意见', text: last ? `${last.decision === 'approved' ? '批准' : '驳回'}${last.comment ? `：${last.comment}` : ''}${last.mode === 'paper' ? `（纸质签批，归档号 ${last.paperFilingNo}）` : '（本机会签）'}` : '', name: last?.approverName, at: last ? (last.paperSignedAt ?? last.decidedAt) : null },
             { label: '办公室派车', name: tr.dispatchedByName ?? undefined, at: tr.dispatchedAt },
             { label: '驾驶员签字', name: undefined },
           ]}
