@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineMethods } from './method';
 import type { RegisterDef } from './registers';
 import { approvalInput } from './approvals';
-import { fen, id, isoDate, listInput, listOutput, optionalText, text, type Role } from './common';
+import { fen, id, isoDate, listInput, listOutput, optionalText, text, type Role, paragraph } from './common';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'approver', 'auditor'];
 const CLERK: readonly Role[] = ['clerk'];
@@ -132,7 +132,7 @@ export const cardCreateInput = z.object({
   userId: id('使用人').nullish(),
   location: optionalText('存放地点', 60).default(''),
 });
-export const cardUpdateInput = z.object({ id: id('资产'), ...cardFields, amendReason: text('更正原因', 300) });
+export const cardUpdateInput = z.object({ id: id('资产'), ...cardFields, amendReason: paragraph('更正原因', 300) });
 
 export const assignInput = z.object({
   assetIds: ids('资产'),
@@ -148,13 +148,13 @@ export const transferInput = z.object({
   userId: id('新使用人').nullish(),
   department: optionalText('新使用部门', 60),
   location: optionalText('新存放地点', 60),
-  note: text('调拨原因', 300),
+  note: paragraph('调拨原因', 300),
 });
 export const returnInput = z.object({ assetIds: ids('资产'), date: isoDate('交回日期').optional(), location: text('存放地点', 60), note: optionalText('说明', 300).default('') });
-export const repairStartInput = z.object({ assetIds: ids('资产'), date: isoDate('送修日期').optional(), note: text('故障及送修情况', 300) });
-export const repairEndInput = z.object({ assetIds: ids('资产'), date: isoDate('修复日期').optional(), note: text('维修结果', 300), cost: fen('维修费用').default(0) });
-export const loseInput = z.object({ assetIds: ids('资产'), date: isoDate('报失日期').optional(), note: text('丢失情况', 300) });
-export const findInput = z.object({ assetIds: ids('资产'), date: isoDate('找回日期').optional(), location: text('存放地点', 60), note: text('找回情况', 300) });
+export const repairStartInput = z.object({ assetIds: ids('资产'), date: isoDate('送修日期').optional(), note: paragraph('故障及送修情况', 300) });
+export const repairEndInput = z.object({ assetIds: ids('资产'), date: isoDate('修复日期').optional(), note: paragraph('维修结果', 300), cost: fen('维修费用').default(0) });
+export const loseInput = z.object({ assetIds: ids('资产'), date: isoDate('报失日期').optional(), note: paragraph('丢失情况', 300) });
+export const findInput = z.object({ assetIds: ids('资产'), date: isoDate('找回日期').optional(), location: text('存放地点', 60), note: paragraph('找回情况', 300) });
 
 const decisionFields = {
   /** A decision item of the minutes register (三重一大). */
@@ -165,7 +165,7 @@ const decisionFields = {
 export const disposalCreateInput = z.object({
   assetIds: ids('处置资产'),
   method: z.enum(DISPOSAL_METHODS, { message: '请选择处置方式' }).describe('处置方式'),
-  reason: text('处置原因', 500),
+  reason: paragraph('处置原因', 500),
   appliedOn: isoDate('申请日期').optional(),
   ...decisionFields,
   remarks: optionalText('备注', 500).default(''),
@@ -175,12 +175,12 @@ export const disposalExecuteInput = z.object({
   id: id('处置申请'),
   executedOn: isoDate('处置日期').optional(),
   proceeds: fen('处置收入').default(0),
-  note: text('处置情况', 500),
+  note: paragraph('处置情况', 500),
 });
 export const disposalDecisionInput = z.object({ id: id('处置申请'), ...decisionFields }).superRefine((v, ctx) => {
   if (!v.decisionId && !v.decisionRef) ctx.addIssue({ code: 'custom', path: ['decisionRef'], message: '请选择会议决定事项或填写集体决策依据' });
 });
-export const disposalVoidInput = z.object({ id: id('处置申请'), reason: text('作废原因', 300) });
+export const disposalVoidInput = z.object({ id: id('处置申请'), reason: paragraph('作废原因', 300) });
 
 export const checkCreateInput = z.object({
   title: text('清查名称', 60),
@@ -432,7 +432,7 @@ export const assetsMethods = defineMethods({
   'assets.checkCreate': { title: '新建资产清查表', access: CLERK, kind: 'write', input: checkCreateInput, output: checkDetailShape },
   'assets.checkSave': { title: '录入清查结果', access: CLERK, kind: 'write', input: checkSaveInput, output: checkDetailShape },
   'assets.checkConfirm': { title: '确认资产清查', access: CLERK, kind: 'write', input: checkIdInput, output: checkDetailShape },
-  'assets.checkVoid': { title: '作废清查表', access: CLERK, kind: 'write', input: z.object({ id: id('清查表'), reason: text('作废原因', 300) }), output: checkDetailShape },
+  'assets.checkVoid': { title: '作废清查表', access: CLERK, kind: 'write', input: z.object({ id: id('清查表'), reason: paragraph('作废原因', 300) }), output: checkDetailShape },
   'assets.checkList': { title: '资产清查记录', access: ALL, kind: 'read', input: checkListInput, output: listOutput(checkRowShape) },
   'assets.checkGet': { title: '查看清查表', access: ALL, kind: 'read', input: checkIdInput, output: checkDetailShape },
 

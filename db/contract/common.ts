@@ -39,12 +39,70 @@ export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: 
 
 // ---- field helpers: every field carries its Chinese label so errors can name it ----
 
-/** Trimmed single-line text with a label and a length limit. */
-export const text = (label: string, max = 200) =>
-  z.string().trim().min(1, { message: `请填写${label}` }).max(max, { message: `${label}不能超过 ${max} 个字` }).describe(label);
+// Characters no register field may hold: C0/C1 controls (NUL, ESC …) other than tab and line breaks,
+// DEL, and the bidi overrides and isolates that make a printed name read differently from what is stored.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+// Invisible characters that alone would make a name look filled in while showing nothing.
+const INVISIBLE = /[\s\u200B-\u200F\u2060\u180E\uFEFF\u00AD\u3164\u115F\u1160]/g;
 
+/** The problem with a piece of text a person typed, or null. Shared by the schemas and dispatch's walk of raw input. */
+export function textProblem(s: string, singleLine: boolean): string | null {
+  if (CONTROL.test(s)) return '含有不可见的控制字符，请删除后重新输入';
+  if (singleLine && LINE_BREAK.test(s)) return '不能换行或包含制表符';
+  return null;
+}
+
+/**
+ * Path of the first string anywhere in a caller's raw input that holds a control character, or null.
+ * Dispatch refuses such input before any schema runs, so fields typed as a plain string (filters,
+ * passwords) are held to the same rule as the labelled ones.
+ */
+export function controlTextAt(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyKey[] | null {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : null;
+  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = controlTextAt(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const visible = (s: string) => s.replace(INVISIBLE, '').length > 0;
+/** Text that shows nothing when printed: empty, spaces, or zero-width characters only. */
+export const blankText = (s: string) => !visible(s);
+
+const checkedText = (label: string, max: number, singleLine: boolean) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `请填写${label}` })
+    .max(max, { message: `${label}不能超过 ${max} 个字` })
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, singleLine);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}` });
+      else if (!visible(s)) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+    })
+    .describe(label);
+
+/** Trimmed single-line text with a label and a length limit: names, numbers, titles. */
+export const text = (label: string, max = 200) => checkedText(label, max, true);
+
+/** Trimmed text that may run over several lines: reasons, contents, situations. */
+export const paragraph = (label: string, max = 500) => checkedText(label, max, false);
+
+/** Optional notes: may be empty, may run over several lines, never holds control characters. */
 export const optionalText = (label: string, max = 500) =>
-  z.string().trim().max(max, { message: `${label}不能超过 ${max} 个字` }).describe(label).optional();
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label}不能超过 ${max} 个字` })
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, false);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}` });
+    })
+    .describe(label)
+    .optional();
 
 /** Money in integer 分: no negatives, fractions, NaN or absurd amounts (limit 100 亿元). */
 export const MAX_FEN = 1_000_000_000_000;

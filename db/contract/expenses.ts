@@ -7,7 +7,7 @@ import type { RegisterDef } from './registers';
 import { approvalInput } from './approvals';
 import { attachmentMethods, attachmentShape } from './attachments';
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, attachmentShape, type Attachment, type AttachmentKind } from './attachments';
-import { fen, id, isoDate, listInput, listOutput, optionalText, positiveInt, text, year, type Role } from './common';
+import { fen, id, isoDate, listInput, listOutput, optionalText, positiveInt, text, year, type Role, paragraph } from './common';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'approver', 'auditor'];
 const KEEPERS: readonly Role[] = ['clerk', 'admin'];
@@ -132,7 +132,7 @@ export const categoryUpdateInput = categoryInput.extend({ id: id('费用类别')
 export const applicationInput = z.object({
   applicantId: id('申请人'),
   categoryId: id('费用类别'),
-  purpose: text('事由', 300),
+  purpose: paragraph('事由', 300),
   budgetItem: text('预算项目', 100),
   estimatedFen: amount('预计金额'),
   basisDoc: optionalText('文件依据', 200).default(''),
@@ -143,7 +143,7 @@ export const applicationInput = z.object({
 });
 
 export const approveInput = z.object({ id: id('申请'), approval: approvalInput });
-export const voidInput = z.object({ id: id('单据'), reason: text('作废原因', 300) });
+export const voidInput = z.object({ id: id('单据'), reason: paragraph('作废原因', 300) });
 export const linkDecisionInput = z.object({ id: id('申请'), decisionId: id('党组会议决定事项') });
 
 export const acceptanceLineInput = z.object({
@@ -156,7 +156,7 @@ export const acceptanceInput = z.object({
   applicationId: id('申请'),
   witnessId: id('验收人'),
   acceptedOn: isoDate('验收日期').optional(),
-  result: text('验收情况', 1000),
+  result: paragraph('验收情况', 1000),
   lines: z.array(acceptanceLineInput).max(50, { message: '验收明细最多 50 行' }).default([]),
 });
 export const linkAssetInput = z.object({ lineId: id('验收明细'), assetCardId: id('固定资产卡片') });
@@ -198,7 +198,7 @@ export const payInput = z.object({ id: id('报销单'), paidOn: isoDate('支付�
 
 export const advanceInput = z.object({
   borrowerId: id('借款人'),
-  purpose: text('借款事由', 300),
+  purpose: paragraph('借款事由', 300),
   amountFen: amount('借款金额'),
   dueOn: isoDate('还款期限').optional(),
   paymentMethod: z.enum(['cash', 'transfer'], { message: '请选择付款方式' }).describe('付款方式'),

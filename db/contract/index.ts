@@ -45,4 +45,4 @@ export const isMethodName = (name: unknown): name is MethodName =>
 export * from './common';
 export * from './registers';
 export type { MethodDef } from './method';
-export { describeZodError } from './zod-messages';
+export { describedAt, describeZodError } from './zod-messages';

@@ -3,7 +3,7 @@
 // refer to, the dashboard, and the printed registers. PURE: the renderer imports this file.
 import { z } from 'zod';
 import { defineMethods } from './method';
-import { fen, id, isoDate, listInput, listOutput, optionalText, text, year, type Role } from './common';
+import { fen, id, isoDate, listInput, listOutput, optionalText, text, year, type Role, paragraph } from './common';
 import { approvalInput } from './approvals';
 import type { RegisterDef } from './registers';
 import { attachmentMethods, attachmentShape } from './attachments';
@@ -266,7 +266,7 @@ export const meetingItemInput = z.object({
   amount: fen('涉及金额').nullable().optional(),
   attendees: z.array(personWithPost('列席人员')).max(50, { message: '列席人员不能超过 50 人' }).default([]).describe('本议题列席人员'),
   remarks: z
-    .array(z.object({ speaker: personRef('发言人'), content: text('发言内容', 10_000) }))
+    .array(z.object({ speaker: personRef('发言人'), content: paragraph('发言内容', 10_000) }))
     .max(100, { message: '发言不能超过 100 条' })
     .default([])
     .describe('讨论发言'),
@@ -349,7 +349,7 @@ const talkBody = {
   speaker: personRef('谈话人'),
   recorder: personRef('记录人'),
   persons: z.array(personWithPost('谈话对象')).min(1, { message: '请填写谈话对象' }).max(200, { message: '谈话对象不能超过 200 人' }).describe('谈话对象'),
-  content: text('谈话内容', 20_000),
+  content: paragraph('谈话内容', 20_000),
   response: optionalText('谈话对象表态', 10_000).default(''),
   attachments,
 };
@@ -654,7 +654,7 @@ export const minutesMethods = defineMethods({
     title: '作废会议记录',
     access: WRITE,
     kind: 'write',
-    input: z.object({ id: id('会议记录'), reason: text('作废原因', 300) }),
+    input: z.object({ id: id('会议记录'), reason: paragraph('作废原因', 300) }),
     output: meetingDetailShape,
   },
   'minutes.amend': {
@@ -664,8 +664,8 @@ export const minutesMethods = defineMethods({
     input: z.object({
       id: id('会议记录'),
       itemId: optionalId('更正的议题'),
-      content: text('更正内容', 5000),
-      reason: text('更正原因', 300),
+      content: paragraph('更正内容', 5000),
+      reason: paragraph('更正原因', 300),
       signer: personRef('签名人'),
     }),
     output: meetingDetailShape,
@@ -743,7 +743,7 @@ export const minutesMethods = defineMethods({
     title: '撤回议题',
     access: WRITE,
     kind: 'write',
-    input: z.object({ id: id('议题'), reason: text('撤回原因', 300) }),
+    input: z.object({ id: id('议题'), reason: paragraph('撤回原因', 300) }),
     output: agendaDetailShape,
   },
 

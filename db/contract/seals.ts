@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineMethods } from './method';
 import type { RegisterDef } from './registers';
 import { approvalInput } from './approvals';
-import { id, isoDate, isoDateTime, listInput, listOutput, optionalText, positiveInt, text, type Role } from './common';
+import { id, isoDate, isoDateTime, listInput, listOutput, optionalText, positiveInt, text, type Role, paragraph } from './common';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'approver', 'auditor'];
 const KEEPERS: readonly Role[] = ['clerk', 'admin'];
@@ -98,7 +98,7 @@ export const sealStatusInput = z
     id: id('印章'),
     status: z.enum(SEAL_STATUSES, { message: '请选择状态' }).describe('状态'),
     date: isoDate('日期'),
-    reason: text('原因', 500),
+    reason: paragraph('原因', 500),
     method: optionalText('处置方式', 200),
     witnesses: optionalText('见证人', 200),
   })
@@ -119,7 +119,7 @@ export const handoverInput = z.object({
 
 const useFields = {
   sealId: id('印章'),
-  reason: text('用印事由', 300),
+  reason: paragraph('用印事由', 300),
   documentTitle,
   documentNo: optionalText('文号', 60).default(''),
   copies: positiveInt('份数', 10_000),
@@ -147,7 +147,7 @@ export const emergencyInput = z
     ...useFields,
     count: positiveInt('实际用印份数', 10_000),
     stampedAt: isoDateTime('用印时间').optional(),
-    emergencyReason: text('先用印后补批的理由', 500).refine((s) => s.length >= 6, { message: '请写明先用印后补批的具体理由（至少 6 个字）' }),
+    emergencyReason: paragraph('先用印后补批的理由', 500).refine((s) => s.length >= 6, { message: '请写明先用印后补批的具体理由（至少 6 个字）' }),
     phoneApproverId: id('电话同意的领导'),
   })
   .superRefine(takeOutCheck)
@@ -159,15 +159,15 @@ export const approveInput = z.object({ id: id('用印登记'), approval: approva
 export const stampInput = z.object({ id: id('用印登记'), count: positiveInt('实际用印份数', 10_000), stampedAt: isoDateTime('用印时间').optional(), remarks: optionalText('备注', 500) });
 export const checkOutInput = z.object({ id: id('用印登记'), outAt: isoDateTime('借出时间').optional() });
 export const returnInput = z.object({ id: id('用印登记'), returnedAt: isoDateTime('归还时间').optional(), confirmedById: id('归还确认人'), note: optionalText('归还情况', 300).default('') });
-export const voidInput = z.object({ id: id('用印登记'), reason: text('作废原因', 300) });
+export const voidInput = z.object({ id: id('用印登记'), reason: paragraph('作废原因', 300) });
 export const amendInput = z
   .object({
     id: id('用印登记'),
-    reason: text('用印事由', 300).optional(),
+    reason: paragraph('用印事由', 300).optional(),
     documentTitle: documentTitle.optional(),
     documentNo: optionalText('文号', 60),
     remarks: optionalText('备注', 500),
-    amendReason: text('更正原因', 300),
+    amendReason: paragraph('更正原因', 300),
   })
   .superRefine((v, ctx) => {
     if (v.reason === undefined && v.documentTitle === undefined && v.documentNo === undefined && v.remarks === undefined) {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { defineMethods } from './method';
 import type { RegisterDef } from './registers';
 import { approvalInput } from './approvals';
-import { fen, id, isoDate, listInput, listOutput, optionalText, text, year, type Role } from './common';
+import { fen, id, isoDate, listInput, listOutput, optionalText, text, year, type Role, paragraph } from './common';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'approver', 'auditor'];
 const KEEPERS: readonly Role[] = ['clerk', 'admin'];
@@ -213,13 +213,13 @@ export const acceptInput = z.object({
     .max(200)
     .describe('验收明细'),
   problems: optionalText('发现的问题', 1000).default(''),
-  opinion: text('验收意见', 500),
+  opinion: paragraph('验收意见', 500),
 });
 
 export const requisitionCreateInput = z.object({
   requesterId: id('领用人'),
   requestedOn: isoDate('申请日期').optional(),
-  purpose: text('领用事由', 200),
+  purpose: paragraph('领用事由', 200),
   lines: z
     .array(z.object({ itemId: id('物品'), quantity: quantity('申领数量') }))
     .min(1, { message: '请至少选择一种物品' })
@@ -238,13 +238,13 @@ export const issueInput = z.object({
     .describe('发放明细'),
   note: optionalText('发放说明', 300).default(''),
 });
-export const requisitionCloseInput = z.object({ id: id('领用单'), reason: text('原因', 300) });
+export const requisitionCloseInput = z.object({ id: id('领用单'), reason: paragraph('原因', 300) });
 
 export const returnInput = z.object({
   movementId: id('领用记录'),
   quantity: quantity('退库数量'),
   returnedOn: isoDate('退库日期').optional(),
-  reason: text('退库原因', 300),
+  reason: paragraph('退库原因', 300),
 });
 
 export const stocktakeCreateInput = z.object({
@@ -268,7 +268,7 @@ export const stocktakeSaveInput = z.object({
   remarks: optionalText('备注', 500),
 });
 export const stocktakeIdInput = z.object({ id: id('盘点表') });
-export const stocktakeVoidInput = z.object({ id: id('盘点表'), reason: text('作废原因', 300) });
+export const stocktakeVoidInput = z.object({ id: id('盘点表'), reason: paragraph('作废原因', 300) });
 
 const SORTS = ['date', '-date'] as const;
 export const movementListInput = listInput.extend({
@@ -566,7 +566,7 @@ export const suppliesMethods = defineMethods({
   // procurement and acceptance
   'supplies.purchaseCreate': { title: '登记采购', access: CLERK, kind: 'write', input: purchaseCreateInput, output: purchaseDetailShape },
   'supplies.purchaseUpdate': { title: '修改采购单（验收前）', access: CLERK, kind: 'write', input: purchaseUpdateInput, output: purchaseDetailShape },
-  'supplies.purchaseVoid': { title: '作废采购单', access: CLERK, kind: 'write', input: z.object({ id: id('采购单'), reason: text('作废原因', 300) }), output: purchaseDetailShape },
+  'supplies.purchaseVoid': { title: '作废采购单', access: CLERK, kind: 'write', input: z.object({ id: id('采购单'), reason: paragraph('作废原因', 300) }), output: purchaseDetailShape },
   'supplies.accept': { title: '履约验收（入库/生成资产卡片）', access: CLERK, kind: 'write', input: acceptInput, output: purchaseDetailShape },
   'supplies.purchaseList': { title: '采购验收登记', access: ALL, kind: 'read', input: purchaseListInput, output: listOutput(purchaseRowShape) },
   'supplies.purchaseGet': { title: '查看采购单', access: ALL, kind: 'read', input: z.object({ id: id('采购单') }), output: purchaseDetailShape },

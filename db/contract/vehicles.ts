@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineMethods } from './method';
 import { approvalInput } from './approvals';
-import { fen, id, isoDate, isoDateTime, listInput, listOutput, optionalText, positiveInt, text, year, type Role } from './common';
+import { fen, id, isoDate, isoDateTime, listInput, listOutput, optionalText, positiveInt, text, year, type Role, paragraph } from './common';
 import type { RegisterDef } from './registers';
 import { shanghaiDateOf, shanghaiMinute } from './time';
 
@@ -203,7 +203,7 @@ export const repairLogInput = z.object({
   kind: z.literal('repair'),
   ...logCommon,
   place: text('维修单位', 100),
-  content: text('维修项目', 300),
+  content: paragraph('维修项目', 300),
   amount: fen('维修费用'),
   odometer: odometerField('维修时里程').nullable().optional(),
   personId: optionalId('经办人'),
@@ -212,7 +212,7 @@ export const maintenanceLogInput = z.object({
   kind: z.literal('maintenance'),
   ...logCommon,
   place: text('保养单位', 100),
-  content: text('保养项目', 300),
+  content: paragraph('保养项目', 300),
   amount: fen('保养费用'),
   odometer: odometerField('保养时里程').nullable().optional(),
   personId: optionalId('经办人'),
@@ -240,7 +240,7 @@ export const accidentLogInput = z.object({
   kind: z.literal('accident'),
   ...logCommon,
   place: text('事故地点', 100),
-  content: text('事故经过', 1000),
+  content: paragraph('事故经过', 1000),
   responsibility: z.enum(RESPONSIBILITIES, { message: '请选择责任认定' }).default('待认定').describe('责任认定'),
   amount: fen('损失金额'),
   personId: optionalId('驾驶员'),
@@ -249,7 +249,7 @@ export const violationLogInput = z.object({
   kind: z.literal('violation'),
   ...logCommon,
   place: text('违章地点', 100),
-  content: text('违章行为', 300),
+  content: paragraph('违章行为', 300),
   amount: fen('罚款金额'),
   points: z.number({ message: '扣分必须是数字' }).int({ message: '扣分必须是整数' }).min(0, { message: '扣分不能为负数' }).max(12, { message: '扣分不能超过 12 分' }).default(0).describe('扣分'),
   personId: optionalId('驾驶员'),
@@ -302,7 +302,7 @@ const applicationFields = {
   applicantId: id('用车人'),
   department: optionalText('用车部门', 60),
   appliedOn: isoDate('申请日期').optional(),
-  reason: text('用车事由', 200),
+  reason: paragraph('用车事由', 200),
   destination: text('目的地', 100),
   route: optionalText('行车路线', 200).default(''),
   passengers: optionalText('乘车人员', 200).default(''),
@@ -625,7 +625,7 @@ export const vehiclesMethods = defineMethods({
     title: '登记违章或事故的处理结果',
     access: CLERK,
     kind: 'write',
-    input: z.object({ id: id('记录'), resolution: text('处理结果', 300) }),
+    input: z.object({ id: id('记录'), resolution: paragraph('处理结果', 300) }),
     output: logShape,
   },
 

@@ -1,6 +1,7 @@
 // Adopting an existing paper/Excel register: a template, a dry run that reports every problem by
 // row and column in Chinese, then an all-or-nothing commit.
 import ExcelJS from 'exceljs';
+import { blankText, textProblem } from '../contract/common';
 import type { ImportProblem } from '../contract/output';
 import type { ImportColumnDef, RegisterDef } from '../contract/registers';
 import type { Ctx } from '../core/context';
@@ -125,7 +126,13 @@ export async function parseImport<V>(impl: RegisterImpl<V>, base64: string, ctx:
     for (const c of def.importColumns) {
       // An optional column may be left out of the sheet altogether.
       const col = header.get(c.title);
-      const t = col ? typedCell(row.getCell(col).value, c) : { value: null };
+      const t: { value: Cell; problem?: string } = col ? typedCell(row.getCell(col).value, c) : { value: null };
+      // Imported text is held to the form's rule: no control characters or bidi overrides, and a cell
+      // of invisible characters only is an empty cell.
+      if (typeof t.value === 'string') {
+        t.problem ??= textProblem(t.value, false) ?? undefined;
+        if (blankText(t.value)) t.value = '';
+      }
       if (t.problem) {
         problems.push({ row: r, column: c.title, message: t.problem });
         rowProblems++;

@@ -135,8 +135,10 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             const status = (e as { status?: number }).status ?? 400;
             return send(res, status, { ok: false, error: { code: 'invalid_input', message: status === 413 ? '请求内容过大' : '请求不是有效的 JSON' } });
           }
+          // The method name must be a string as sent: String(['seals.list']) would otherwise run seals.list.
+          if (typeof body?.method !== 'string') return send(res, 200, { ok: false, error: { code: 'unknown_method', message: '未知的操作' } });
           const session = req.headers['x-session'];
-          const result = await opts.core.call(typeof session === 'string' && session ? session : null, String(body?.method ?? ''), body?.input);
+          const result = await opts.core.call(typeof session === 'string' && session ? session : null, body.method, body?.input);
           return send(res, 200, result);
         }
         return send(res, 404, { ok: false, error: { code: 'unknown_method', message: '未知的接口' } });

@@ -247,6 +247,18 @@ describe('browser host: API, token and sessions', () => {
     expect(p.status).toBe(404);
   });
 
+  it('a method name that is not a string is refused, never coerced (["seals.list"] does not run seals.list)', async () => {
+    const before = f.calls();
+    for (const method of [['settings.publicInfo'], { toString: 'settings.publicInfo' }, 42, null]) {
+      const r = await f.call(method as never, {});
+      expect(r.json.ok).toBe(false);
+      expect(r.json.error.code).toBe('unknown_method');
+      expect(r.json.error.message).toBe('未知的操作');
+    }
+    expect(f.calls()).toBe(before);
+    expect((await f.call('settings.publicInfo', {})).json.ok).toBe(true);
+  });
+
   it('application/json with a charset is accepted', async () => {
     const r = await f.call('settings.publicInfo', {}, undefined, { 'content-type': 'application/json; charset=utf-8' });
     expect(r.json.ok).toBe(true);
