@@ -161,13 +161,37 @@ export const acceptanceInput = z.object({
 });
 export const linkAssetInput = z.object({ lineId: id('验收明细'), assetCardId: id('固定资产卡片') });
 
+/** The formats an invoice number may have, as the refusal says it. */
+export const INVOICE_FORMATS = '20 位数电发票号码，或 10/12 位发票代码加 8 位发票号码（纸质发票、财政票据为 8 位代码加 10 位号码）';
+
+/**
+ * An invoice number in the one form it is stored and compared in: digits only. Full-width digits,
+ * spaces, hyphens and dots as people type them are dropped; a 数电 number typed with extra leading
+ * zeros loses them; 代码 and 号码 typed apart get the 号码's leading zeros back. Anything that is not
+ * a 20-digit 数电 number or 代码 + 号码 (18 or 20 digits) is null.
+ */
+export function canonicalInvoiceNo(raw: string): string | null {
+  const groups = raw
+    .normalize('NFKC')
+    .trim()
+    .split(/[\s\-–—_./·]+/)
+    .filter(Boolean);
+  if (!groups.length || groups.some((g) => !/^\d+$/.test(g))) return null;
+  // 发票代码 (10 or 12 digits) and 发票号码 (up to 8, leading zeros often left off) typed apart.
+  if (groups.length === 2 && (groups[0].length === 10 || groups[0].length === 12) && groups[1].length <= 8) return groups[0] + groups[1].padStart(8, '0');
+  let digits = groups.join('');
+  while (digits.length > 20 && digits.startsWith('0')) digits = digits.slice(1);
+  return digits.length === 20 || digits.length === 18 ? digits : null;
+}
+
 export const claimLineInput = z.object({
   invoiceNo: z
     .string()
     .trim()
     .min(1, { message: '请填写发票号码' })
-    .max(40, { message: '发票号码不能超过 40 个字符' })
-    .regex(/^[0-9A-Za-z-]+$/, { message: '发票号码只能包含数字、字母和短横线' })
+    .max(60, { message: '发票号码不能超过 60 个字符' })
+    .refine((s) => canonicalInvoiceNo(s) !== null, { message: `发票号码应为${INVOICE_FORMATS}` })
+    .transform((s) => canonicalInvoiceNo(s) as string)
     .describe('发票号码'),
   invoiceDate: isoDate('开票日期'),
   description: text('内容', 100),
@@ -188,7 +212,7 @@ export const claimInput = z
   .superRefine((v, ctx) => {
     const seen = new Map<string, number>();
     v.lines.forEach((l, i) => {
-      const k = `${l.invoiceNo.toUpperCase()}|${l.amountFen}`;
+      const k = `${l.invoiceNo}|${l.amountFen}`;
       if (seen.has(k)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'invoiceNo'], message: `与第 ${seen.get(k)! + 1} 行是同一张发票` });
       seen.set(k, i);
     });

@@ -148,7 +148,7 @@ export async function seedExpenses(core: Core, s: { admin: string; clerk: string
       advanceId: opts.advanceId,
       paymentMethod: method,
       claimedOn: d,
-      lines: [{ invoiceNo: `${d.replace(/-/g, '').slice(2)}${String(++scan).padStart(6, '0')}`, invoiceDate: addDays(d, -1), description: spend[1].slice(0, 40), amountFen: amount }],
+      lines: [{ invoiceNo: `${d.slice(2, 4)}442000${d.slice(5, 7)}${d.slice(8, 10)}${String(++scan).padStart(8, '0')}`, invoiceDate: addDays(d, -1), description: spend[1].slice(0, 40), amountFen: amount }],
     });
     await call(c, 'expenses.attach', { objectType: 'expense_claim', objectId: k.id, kind: 'receipt', name: `发票${scan}.png`, dataBase64: receiptScan(scan) });
     if (BASIS[spend[0]]) await call(c, 'expenses.attach', { objectType: 'expense_claim', objectId: k.id, kind: 'basis', name: `${spend[0]}依据.png`, dataBase64: receiptScan(-scan) });

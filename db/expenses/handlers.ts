@@ -389,13 +389,13 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const blockers = claimBlockers(a, acceptanceOf(ctx.db, a.id));
     if (blockers.length) refuse(`${a.number}还不能报销：${blockers.join('；')}`, 'applicationId');
     const acceptance = acceptanceOf(ctx.db, a.id)!;
-    // 重复报销: the same invoice (number and amount) on any live claim.
+    // 重复报销: an invoice (its canonical number, whatever the amount) already on another live claim.
     input.lines.forEach((l, i) => {
       const dup = stmt(
         ctx.db,
-        'SELECT k.number FROM expense_claim_lines l JOIN expense_claims k ON k.id = l.claim_id WHERE l.invoice_no = ? AND l.amount_fen = ? AND l.active = 1',
-      ).get(l.invoiceNo.toUpperCase(), l.amountFen) as { number: string } | undefined;
-      if (dup) refuse(`发票 ${l.invoiceNo}（${yuan(l.amountFen)}）已在报销单${dup.number}中报销，不能重复报销`, `lines.${i}.invoiceNo`);
+        'SELECT k.number, l.amount_fen AS amountFen FROM expense_claim_lines l JOIN expense_claims k ON k.id = l.claim_id WHERE l.invoice_no = ? AND l.active = 1 LIMIT 1',
+      ).get(l.invoiceNo) as { number: string; amountFen: number } | undefined;
+      if (dup) refuse(`发票 ${l.invoiceNo} 已在报销单${dup.number}中报销（${yuan(dup.amountFen)}），不能重复报销`, `lines.${i}.invoiceNo`);
       if (l.invoiceDate > today(ctx)) refuse('开票日期不能晚于今天', `lines.${i}.invoiceDate`);
     });
     const total = input.lines.reduce((s, l) => s + l.amountFen, 0);
@@ -442,13 +442,13 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
       updated_at: ctx.nowIso,
     });
     input.lines.forEach((l, i) =>
-      insertRow(ctx.db, 'expense_claim_lines', { claim_id: id, line_no: i + 1, invoice_no: l.invoiceNo.toUpperCase(), invoice_date: l.invoiceDate, description: l.description, amount_fen: l.amountFen }),
+      insertRow(ctx.db, 'expense_claim_lines', { claim_id: id, line_no: i + 1, invoice_no: l.invoiceNo, invoice_date: l.invoiceDate, description: l.description, amount_fen: l.amountFen }),
     );
     const d = claimDetail(ctx.db, id);
     ctx.note({
       objectType: EXP_CLAIM_OBJECT,
       objectId: id,
-      after: { number: d.number, application: a.number, totalFen: total, approvedFen: a.estimated_fen, over, paymentMethod: input.paymentMethod, advance: advanceNumber, invoices: input.lines.map((l) => `${l.invoiceNo.toUpperCase()} ${l.amountFen}`) },
+      after: { number: d.number, application: a.number, totalFen: total, approvedFen: a.estimated_fen, over, paymentMethod: input.paymentMethod, advance: advanceNumber, invoices: input.lines.map((l) => `${l.invoiceNo} ${l.amountFen}`) },
       message: `报销单 ${d.number}：${a.applicant_name}，${a.purpose}，${input.lines.length} 张发票共 ${yuan(total)}${over ? `，超出批准金额 ${yuan(a.estimated_fen)}，须超额审批` : ''}${advanceNumber ? `，冲借支 ${advanceNumber}` : ''}`,
     });
     return d;

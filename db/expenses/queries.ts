@@ -10,6 +10,7 @@ import { likePattern } from '../core/sql';
 import { getDecision } from '../minutes/queries';
 import { suppliesSettings } from '../supplies/util';
 import {
+  canonicalInvoiceNo,
   DEFAULT_EXPENSES_SETTINGS,
   EXP_ADVANCE_OBJECT,
   EXP_APP_OBJECT,
@@ -288,9 +289,10 @@ function claimWhere(f: ClaimFilter): { sql: string; args: unknown[] } {
   if (f.q) {
     const p = likePattern(f.q);
     w.push(
-      "(k.number LIKE ? ESCAPE '\\' OR k.purpose LIKE ? ESCAPE '\\' OR k.applicant_name LIKE ? ESCAPE '\\' OR k.voucher_no LIKE ? ESCAPE '\\' OR k.id IN (SELECT claim_id FROM expense_claim_lines WHERE invoice_no = upper(?)))",
+      "(k.number LIKE ? ESCAPE '\\' OR k.purpose LIKE ? ESCAPE '\\' OR k.applicant_name LIKE ? ESCAPE '\\' OR k.voucher_no LIKE ? ESCAPE '\\' OR k.id IN (SELECT claim_id FROM expense_claim_lines WHERE invoice_no = ?))",
     );
-    args.push(p, p, p, p, f.q.trim());
+    // An invoice number is found however it is typed (spaces, hyphens, full-width digits).
+    args.push(p, p, p, p, canonicalInvoiceNo(f.q) ?? f.q.trim());
   }
   return { sql: whereSql(w), args };
 }

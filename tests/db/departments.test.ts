@@ -3,9 +3,9 @@
 // whatever their role — and never any 审批人 of another department.
 import { describe, expect, it } from 'vitest';
 import { addUser, businessSnapshot, ok, refused } from '../helpers';
-import { acceptedApp, apply, cosign, office, receipts } from './expenses/fixture';
+import { acceptedApp, apply, cosign, invoiceNo, office, receipts } from './expenses/fixture';
 
-const line = (invoiceNo: string, amountFen: number) => ({ invoiceNo, invoiceDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), description: '硒鼓', amountFen });
+const line = (key: string, amountFen: number) => ({ invoiceNo: invoiceNo(key), invoiceDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), description: '硒鼓', amountFen });
 
 async function setHead(o: Awaited<ReturnType<typeof office>>, name: string, headId: number | null, deputyIds: number[] = []) {
   const d = (await ok(o.core, o.admin, 'departments.list', {})).find((x) => x.name === name)!;

@@ -7,7 +7,7 @@ import type { TableColumnsType } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_STATES, EXP_CLAIM_OBJECT, EXP_REGISTER_CLAIMS, PAYMENT_METHODS, type ClaimDetail, type ClaimRow, type PaymentMethod } from '../../../db/contract/expenses';
+import { CLAIM_STATES, claimLineInput, EXP_CLAIM_OBJECT, EXP_REGISTER_CLAIMS, PAYMENT_METHODS, type ClaimDetail, type ClaimRow, type PaymentMethod } from '../../../db/contract/expenses';
 import { rmbUpper } from '../../../db/contract/money';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
@@ -19,6 +19,7 @@ import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
 import { StateFilter } from '../../components/StateFilter';
 import { useDebounced } from '../../components/useDebounced';
+import { zodRule } from '../../components/zodRule';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { openPrint } from '../../print';
@@ -254,8 +255,8 @@ export function ClaimDialog({ applicationId, onClose, onSaved }: { applicationId
           <div className="exp-lines">
             {fields.map((field, i) => (
               <Flex key={field.key} gap={8} align="start" className="exp-line">
-                <Form.Item name={[field.name, 'invoiceNo']} rules={[{ required: true, whitespace: true, message: t('v.invoiceNo') }, { pattern: /^[0-9A-Za-z-]*$/, message: t('v.invoiceNoChars') }]} className="exp-line-invoice">
-                  <Input aria-label={`${t('f.invoiceNo')} ${i + 1}`} placeholder={t('f.invoiceNo')} maxLength={40} />
+                <Form.Item name={[field.name, 'invoiceNo']} rules={[zodRule(claimLineInput.shape.invoiceNo)]} className="exp-line-invoice">
+                  <Input aria-label={`${t('f.invoiceNo')} ${i + 1}`} placeholder={t('f.invoiceNo')} maxLength={60} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'invoiceDate']} rules={[{ required: true, message: t('v.date') }]} className="exp-line-date">
                   <DatePicker aria-label={`${t('f.invoiceDate')} ${i + 1}`} className="exp-wide" disabledDate={futureDay} />

@@ -9,6 +9,9 @@ import { approvedItem, bureau as minutesBureau, cosign, partyMeeting, TODAY, typ
 
 export { cosign, TODAY };
 
+/** A valid 20-digit 数电 invoice number made from a short test key ('1', 'T-1'): distinct keys, distinct numbers. */
+export const invoiceNo = (key: string) => `2544${[...key].map((c) => c.charCodeAt(0)).join('').padStart(16, '0').slice(-16)}`;
+
 export async function office() {
   const b = await minutesBureau();
   const fin = await addUser(b.core, b.admin, 'fin', ['clerk'], '吴涛');

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../db/core/audit';
 import { MAX_ATTACHMENT_BYTES } from '../../../db/contract/attachments';
 import { ok } from '../../helpers';
-import { CHAIN, acceptedApp, apply, cat, cosign, decision, office, pdf, png, receipts, refusedCleanly, signAll, TODAY } from './fixture';
+import { CHAIN, acceptedApp, invoiceNo, apply, cat, cosign, decision, office, pdf, png, receipts, refusedCleanly, signAll, TODAY } from './fixture';
 
-const line = (invoiceNo: string, amountFen: number, description = '硒鼓') => ({ invoiceNo, invoiceDate: TODAY, description, amountFen });
+const line = (key: string, amountFen: number, description = '硒鼓') => ({ invoiceNo: invoiceNo(key), invoiceDate: TODAY, description, amountFen });
 
 describe('the whole path', () => {
   it('an application approved by its tier, accepted by a witness, reimbursed with two receipts through the full chain, paid in cash', async () => {
@@ -171,6 +171,52 @@ describe('bad input', () => {
     // Voiding the first claim releases the invoice.
     await ok(o.core, o.s, 'expenses.claimVoid', { id: first.id, reason: '误填申请' });
     await ok(o.core, o.s, 'expenses.claim', { applicationId: b.id, paymentMethod: 'card', lines: [line('04400077', 60_000)] });
+    o.core.close();
+  });
+
+  it('an invoice is compared in its canonical form: typed with hyphens, spaces, full-width digits or extra leading zeros, or with another amount, it is still the same invoice', async () => {
+    const o = await office();
+    const a = await acceptedApp(o);
+    const raw = (no: string, amountFen = 60_000) => ({ invoiceNo: no, invoiceDate: TODAY, description: '硒鼓', amountFen });
+    const first = await ok(o.core, o.s, 'expenses.claim', { applicationId: a.id, paymentMethod: 'card', lines: [raw('25432000000012345678')] });
+    expect(first.lines[0].invoiceNo).toBe('25432000000012345678');
+    const b = await acceptedApp(o, { purpose: '购买复印纸' });
+    for (const typed of ['2543-2000-0000-1234-5678', '025432000000012345678', '2543 2000 0000 1234 5678', '２５４３２０００００００１２３４５６７８']) {
+      const e = await refusedCleanly(o, 'expenses.claim', { applicationId: b.id, paymentMethod: 'card', lines: [raw(typed)] }, 'lines.0.invoiceNo');
+      expect(e.message).toContain(first.number);
+      expect(e.message).toContain('不能重复报销');
+    }
+    // Split over two claims at another amount is the same invoice paid twice.
+    await refusedCleanly(o, 'expenses.claim', { applicationId: b.id, paymentMethod: 'card', lines: [raw('25432000000012345678', 30_000)] }, 'lines.0.invoiceNo');
+    // A paper invoice: 代码 and 号码 typed apart, the 号码's leading zeros left off.
+    const k = await ok(o.core, o.s, 'expenses.claim', { applicationId: b.id, paymentMethod: 'card', lines: [raw('144031900111 345678', 1_000)] });
+    expect(k.lines[0].invoiceNo).toBe('14403190011100345678');
+    // The list finds a claim by the invoice number however it is typed.
+    const found = await ok(o.core, o.s, 'output.rows', { register: 'expenses.claims', filter: { q: '2543-2000-0000-1234-5678' } });
+    expect(found.rows.map((r) => r.number)).toEqual([first.number]);
+    o.core.close();
+  });
+
+  it('an invoice number in no format in use is refused next to the field, saying which formats are', async () => {
+    const o = await office();
+    const a = await acceptedApp(o);
+    for (const typed of ['12345', 'FP-2024-001', '1234567890123456789', '2543200000001234567X', '1234567890123456789012']) {
+      const e = await refusedCleanly(o, 'expenses.claim', { applicationId: a.id, paymentMethod: 'card', lines: [{ invoiceNo: typed, invoiceDate: TODAY, description: '硒鼓', amountFen: 100 }] }, 'lines.0.invoiceNo');
+      expect(e.message).toMatch(/^发票号码应为20 位数电发票号码/);
+    }
+    o.core.close();
+  });
+
+  it('the database itself refuses a non-canonical number or an invoice already on another live claim', async () => {
+    const o = await office();
+    const a = await acceptedApp(o);
+    const k = await ok(o.core, o.s, 'expenses.claim', { applicationId: a.id, paymentMethod: 'card', lines: [line('db', 60_000)] });
+    const db = o.core.state.db;
+    const insert = (no: string, claimId: number) => () => db.prepare("INSERT INTO expense_claim_lines (claim_id, line_no, invoice_no, invoice_date, description, amount_fen) VALUES (?, 9, ?, '2026-01-01', '硒鼓', 1)").run(claimId, no);
+    expect(insert('2543-2000-0000-1234-5678', k.id)).toThrow(/规范形式/);
+    const b = await acceptedApp(o, { purpose: '购买复印纸' });
+    const other = await ok(o.core, o.s, 'expenses.claim', { applicationId: b.id, paymentMethod: 'card', lines: [line('db2', 1_000)] });
+    expect(insert(invoiceNo('db'), other.id)).toThrow(/不能重复报销/);
     o.core.close();
   });
 
