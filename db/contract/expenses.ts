@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineMethods } from './method';
 import type { RegisterDef } from './registers';
-import { approvalInput } from './approvals';
+import { approvalInput, approvalShape } from './approvals';
 import { attachmentMethods, attachmentShape } from './attachments';
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, attachmentShape, type Attachment, type AttachmentKind } from './attachments';
 import { fen, id, isoDate, listInput, listOutput, optionalText, positiveInt, text, year, type Role, paragraph } from './common';
@@ -278,6 +278,8 @@ export const signatureShape = z.object({
   at: z.string().nullable(),
   mode: z.enum(['cosign', 'paper']).nullable(),
   filingNo: z.string().nullable(),
+  /** The approval recorded for this step, as the forms print it (renderer/print/approval.ts). */
+  approval: approvalShape.nullable(),
 });
 export type Signature = z.infer<typeof signatureShape>;
 

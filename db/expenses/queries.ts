@@ -73,9 +73,11 @@ export function signatures(db: Db, objectType: string, objectId: number, steps: 
       decision: a?.decision ?? null,
       signerName: a?.approverName ?? null,
       comment: a?.comment ?? '',
-      at: a?.decidedAt ?? null,
+      // When it was signed: a paper approval's own time, not when it was keyed in.
+      at: a ? (a.paperSignedAt ?? a.decidedAt) : null,
       mode: a?.mode ?? null,
       filingNo: a?.paperFilingNo ?? null,
+      approval: a ?? null,
     };
   });
 }

@@ -7,3 +7,4 @@ export { PrintToolbar, recordPrint, type PrintAuditInfo } from './PrintToolbar';
 export { usePrintReady } from './usePrintReady';
 export { openPrint, registerPrintRoute, archivePrintRoute, decodeFilter, encodeFilter } from './route';
 export { formatCell, shanghaiDateTime } from './format';
+export { approvalStep, howSigned, signedAt, type PrintedApproval } from './approval';

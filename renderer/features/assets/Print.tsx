@@ -17,7 +17,7 @@ import type { Approval } from '../../../db/contract/approvals';
 import type { Output } from '../../../db/contract';
 import { formatYuan } from '../../../db/contract/money';
 import { api } from '../../api';
-import { Amount, FieldGrid, FormFooter, FormSheet, PrintToolbar, RegisterTable, SignatureBlocks, type PrintAuditInfo, type PrintMeta, type PrintRow } from '../../print';
+import { Amount, approvalStep, FieldGrid, FormFooter, FormSheet, PrintToolbar, RegisterTable, SignatureBlocks, type PrintAuditInfo, type PrintMeta, type PrintRow } from '../../print';
 import { metaFor, useFormPrint } from '../supplies/Print';
 import './i18n';
 
@@ -225,12 +225,7 @@ function DisposalForm() {
             { label: t('print.applicantSign'), name: d.applicantName, at: d.createdAt },
             { label: t('print.officeSign') },
             { label: t('print.financeSign') },
-            {
-              label: t('print.leaderSign'),
-              text: decision ? `${decision.decision === 'approved' ? '同意' : '不同意'}${decision.comment ? `。${decision.comment}` : ''}` : '',
-              name: decision?.approverName,
-              at: decision ? (decision.paperSignedAt ?? decision.decidedAt) : null,
-            },
+            approvalStep(t('print.leaderSign'), decision),
           ]}
         />
       </FormSheet>

@@ -7,7 +7,7 @@ import { Route, Routes, useParams } from 'react-router';
 import { EXP_REGISTER_ADVANCES, EXP_REGISTER_APPS, EXP_REGISTER_CLAIMS, PAYMENT_METHOD_LABELS, type AdvanceDetail, type AppDetail, type ClaimDetail, type Signature } from '../../../db/contract/expenses';
 import { formatYuan } from '../../../db/contract/money';
 import { api } from '../../api';
-import { Amount, FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, type PrintAuditInfo, type PrintMeta, type SignatureStep } from '../../print';
+import { Amount, approvalStep, FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, type PrintAuditInfo, type PrintMeta, type SignatureStep } from '../../print';
 import { metaFor, useFormPrint } from '../supplies/Print';
 import './i18n';
 
@@ -21,15 +21,8 @@ export function ExpensesPrint() {
   );
 }
 
-/** A recorded signature as the paper shows it: 同意/不同意, the comment, and how it was given. */
-function sigText(s: Signature): string {
-  if (!s.decision) return '';
-  const verdict = s.decision === 'approved' ? '同意' : '不同意';
-  const how = s.mode === 'paper' ? `（纸质签批，归档号 ${s.filingNo ?? ''}）` : s.mode === 'cosign' ? '（本机会签）' : '';
-  return `${verdict}${s.comment ? `。${s.comment}` : ''}${how}`;
-}
-
-const toBlock = (s: Signature, label = s.step): SignatureStep => ({ label, text: sigText(s), name: s.signerName ?? undefined, at: s.at });
+/** A recorded signature as the paper shows it: 同意/不同意, the comment, when and how it was given. */
+const toBlock = (s: Signature, label = s.step): SignatureStep => approvalStep(label, s.approval);
 
 /** 费用报销审批单's blocks in their order; the 分管领导 reviews legality and compliance. */
 const CLAIM_LABELS: Record<string, string> = { 分管领导: '分管领导（合规性审核意见）', 超额审批: '超额审批（单位负责人）' };

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Approval } from '../../../db/contract/approvals';
 import type { Handover, Seal, UseDetail } from '../../../db/contract/seals';
 import { api } from '../../api';
-import { FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, recordPrint, shanghaiDateTime, usePrintReady, type PrintAuditInfo, type PrintMeta } from '../../print';
+import { approvalStep, FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, recordPrint, shanghaiDateTime, usePrintReady, type PrintAuditInfo, type PrintMeta } from '../../print';
 import './i18n';
 
 export function SealsPrint() {
@@ -111,12 +111,7 @@ function UseForm() {
           steps={[
             { label: t('print.applicantSign'), text: `${d.applicantName}（${d.department}）申请用印`, at: d.createdAt },
             decision
-              ? {
-                  label: t('print.deptOpinion'),
-                  text: `${decision.decision === 'approved' ? '同意' : '不同意'}${decision.comment ? `。${decision.comment}` : ''}`,
-                  name: decision.approverName,
-                  at: decision.paperSignedAt ?? decision.decidedAt,
-                }
+              ? approvalStep(t('print.deptOpinion'), decision)
               : // An imported entry's approval is what the paper log says, dated by the paper only.
                 {
                   label: t('print.deptOpinion'),

@@ -6,7 +6,7 @@ import { Route, Routes, useParams, useSearchParams } from 'react-router';
 import type { RegisterDef } from '../../../db/contract/registers';
 import { FLEET_REGISTER, LOG_KIND_LABELS, OBJECT_TYPES, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags } from '../../../db/contract/vehicles';
 import { api, useApiQuery } from '../../api';
-import { FieldGrid, FormFooter, FormSheet, PrintToolbar, RegisterTable, SignatureBlocks, recordPrint, usePrintReady, type PrintAuditInfo, type PrintMeta, type PrintRow } from '../../print';
+import { approvalStep, FieldGrid, FormFooter, FormSheet, PrintToolbar, RegisterTable, SignatureBlocks, recordPrint, usePrintReady, type PrintAuditInfo, type PrintMeta, type PrintRow } from '../../print';
 import { dt, yuan } from './util';
 
 /** Unit name, preparer, print time and audit checkpoint for a form's footer. */
@@ -78,7 +78,7 @@ function TripForm() {
         <SignatureBlocks
           steps={[
             { label: '用车人签字', name: undefined },
-            { label: '审批人意见', text: last ? `${last.decision === 'approved' ? '批准' : '驳回'}${last.comment ? `：${last.comment}` : ''}${last.mode === 'paper' ? `（纸质签批，归档号 ${last.paperFilingNo}）` : '（本机会签）'}` : '', name: last?.approverName, at: last ? (last.paperSignedAt ?? last.decidedAt) : null },
+            approvalStep('审批人意见', last, { approved: '批准', rejected: '驳回' }),
             { label: '办公室派车', name: tr.dispatchedByName ?? undefined, at: tr.dispatchedAt },
             { label: '驾驶员签字', name: undefined },
           ]}

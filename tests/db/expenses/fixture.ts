@@ -12,8 +12,8 @@ export { cosign, TODAY };
 /** A valid 20-digit 数电 invoice number made from a short test key ('1', 'T-1'): distinct keys, distinct numbers. */
 export const invoiceNo = (key: string) => `2544${[...key].map((c) => c.charCodeAt(0)).join('').padStart(16, '0').slice(-16)}`;
 
-export async function office() {
-  const b = await minutesBureau();
+export async function office(opts: Parameters<typeof minutesBureau>[0] = {}) {
+  const b = await minutesBureau(opts);
   const fin = await addUser(b.core, b.admin, 'fin', ['clerk'], '吴涛');
   // 分管领导 of 办公室 (everyone's department in these tests) is 何平.
   await ok(b.core, b.admin, 'seals.setDeptLeader', { department: '办公室', leaderId: b.leader.id });

@@ -2,14 +2,15 @@
 import type { Input } from '../../../db/contract';
 import type { MeetingType } from '../../../db/contract/minutes';
 import { shanghaiDate } from '../../../db/core/time';
+import type { CoreOptions } from '../../../db/core/core';
 import { STRONG, addUser, makeCore, ok, setupAdmin } from '../../helpers';
 
 export const TODAY = shanghaiDate(new Date());
 export const THIS_YEAR = Number(TODAY.slice(0, 4));
 export const LAST_YEAR = THIS_YEAR - 1;
 
-export async function bureau() {
-  const core = makeCore();
+export async function bureau(opts: Partial<CoreOptions> = {}) {
+  const core = makeCore(undefined, opts);
   const admin = await setupAdmin(core);
   const clerk = await addUser(core, admin, 'clerk1', ['clerk'], '李晓梅');
   const clerk2 = await addUser(core, admin, 'clerk2', ['clerk'], '刘洋');

@@ -10,7 +10,7 @@ import { formatYuan, rmbUpper } from '../../../../db/contract/money';
 import { AGENDA_REGISTER, CATEGORY_LABELS, MAJOR_LABELS, MEETINGS_REGISTER, OUTCOME_LABELS, REVIEW_STEPS, REVIEW_STEP_LABELS, type MeetingDetail } from '../../../../db/contract/minutes';
 import type { Output } from '../../../../db/contract';
 import { api, useApiQuery } from '../../../api';
-import { FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, recordPrint, usePrintReady, type PrintAuditInfo } from '../../../print';
+import { approvalStep, FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, recordPrint, usePrintReady, type PrintAuditInfo } from '../../../print';
 import { Paged, type Block, type PagedDoc } from './Paged';
 import { cnDate, recordDoc, recordTitle, type PrintMeta } from './recordDoc';
 import '../minutes.css';
@@ -260,12 +260,8 @@ function AgendaPrint() {
           steps={REVIEW_STEPS.map((step) => {
             const r = round.find((x) => x.step === step);
             const named = a.reviewers[step];
-            return {
-              label: REVIEW_STEP_LABELS[step],
-              text: r ? `${r.decision === 'approved' ? '同意' : '退回'}${r.comment && r.comment !== '同意' ? `：${r.comment}` : ''}${r.mode === 'paper' ? `（纸质审核单 ${r.paperFilingNo ?? ''}）` : '（本机会签）'}` : named ? `指定审核人：${named.name}` : '',
-              name: r?.approverName,
-              at: r ? (r.signedAt ?? r.decidedAt) : null,
-            };
+            if (r) return approvalStep(REVIEW_STEP_LABELS[step], { ...r, paperSignedAt: r.signedAt }, { approved: '同意', rejected: '退回' });
+            return { label: REVIEW_STEP_LABELS[step], text: named ? `指定审核人：${named.name}` : '' };
           })}
         />
         <FieldGrid
