@@ -407,6 +407,7 @@ export const advanceRowShape = z.object({
   overdue: z.boolean(),
   state: z.enum(ADVANCE_STATES),
   approvers: z.string(),
+  createdAt: z.string(),
 });
 export type AdvanceRow = z.infer<typeof advanceRowShape>;
 

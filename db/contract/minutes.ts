@@ -510,6 +510,8 @@ export const bookSummaryShape = z.object({
   voided: z.number(),
   planned: z.number(),
   flagged: z.number(),
+  /** When the book was bound (装订成册): nothing more is entered in it. */
+  boundAt: z.string().nullable(),
 });
 export type BookSummary = z.infer<typeof bookSummaryShape>;
 
@@ -582,6 +584,13 @@ export const minutesMethods = defineMethods({
     access: WRITE,
     kind: 'write',
     input: z.object({ typeId: id('会议类型'), year, planned: z.number({ message: '年度计划次数必须是数字' }).int({ message: '年度计划次数必须是整数' }).min(0, { message: '年度计划次数不能为负数' }).max(366).describe('年度计划次数') }),
+    output: bookSummaryShape,
+  },
+  'minutes.bookBind': {
+    title: '记录本装订成册',
+    access: WRITE,
+    kind: 'write',
+    input: z.object({ typeId: id('会议类型'), year }),
     output: bookSummaryShape,
   },
   'minutes.dashboard': {

@@ -73,6 +73,15 @@ export function shanghaiDateOf(s: string): string {
   return shanghaiDate(new Date(t));
 }
 
+/**
+ * 补录: the Shanghai day a record was keyed in, when that is after the day its act happened (a paper
+ * register written up later); null when it was kept the same day. Screens and printed forms mark it.
+ */
+export function backEnteredOn(actDate: string, createdAt: string): string | null {
+  const keyed = shanghaiDateOf(createdAt);
+  return keyed > actDate.slice(0, 10) ? keyed : null;
+}
+
 /** A date-time as the office reads it: `2026-03-01 09:30`, Shanghai time. */
 export function shanghaiMinute(s: string): string {
   const iso = s.endsWith('+08:00') ? s : toShanghaiIso(new Date(s));

@@ -372,7 +372,7 @@ export function loadAdvance(db: Db, id: number): AdvanceDb {
 const ADVANCE_SELECT = `
   SELECT v.id, v.number, v.year, v.applied_on AS appliedOn, v.borrower_id AS borrowerId, v.borrower_name AS borrowerName, v.department,
          v.purpose, v.amount_fen AS amountFen, v.payment_method AS paymentMethod, v.due_on AS dueOn, v.paid_on AS paidOn,
-         v.settled_fen AS settledFen, v.amount_fen - v.settled_fen AS outstandingFen, v.state, v.approvers
+         v.settled_fen AS settledFen, v.amount_fen - v.settled_fen AS outstandingFen, v.state, v.approvers, v.created_at AS createdAt
   FROM expense_advances v`;
 type AdvanceDbRow = Omit<AdvanceRow, 'overdue' | 'outstandingFen'> & { outstandingFen: number };
 function toAdvanceRow(r: AdvanceDbRow, todayIs: string): AdvanceRow {

@@ -119,7 +119,7 @@ function ensureBook(ctx: C, t: TypeRow, year: number): BookRow {
   const b = bookFor(ctx.db, t.id, year);
   if (b) return b;
   const info = run(ctx.db, 'INSERT INTO minutes_books (type_id, year, planned, created_at) VALUES (?,?,?,?)', t.id, year, t.planned_per_year, ctx.nowIso);
-  return { id: Number(info.lastInsertRowid), type_id: t.id, year, planned: t.planned_per_year };
+  return { id: Number(info.lastInsertRowid), type_id: t.id, year, planned: t.planned_per_year, bound_at: null };
 }
 
 function approverId(ctx: C, id: number | null | undefined, label: string, field: string): number | null {
@@ -368,6 +368,7 @@ function createRecord(ctx: C, input: { typeId: number; bookId?: number; date: st
   } else {
     book = ensureBook(ctx, t, year);
   }
+  if (book.bound_at) refuse(`${year}年${t.name}记录本已于 ${shanghaiDateOf(book.bound_at)} 装订成册，不能再记入`, 'date');
   const n = normalise(t);
   const me = ctx.me();
   const number = nextNumber(ctx.db, `minutes:${t.id}`, year);
@@ -730,6 +731,19 @@ export const minutesHandlers: PartialHandlers<Keys> = {
     return bookSummary(ctx.db, t, input.year);
   },
 
+  'minutes.bookBind': (ctx, input) => {
+    const t = requireType(ctx, input.typeId);
+    const b = bookFor(ctx.db, t.id, input.year);
+    if (!b) throw new DomainError('rule', `${input.year}年没有${t.name}记录`, 'year');
+    if (b.bound_at) refuse(`${input.year}年${t.name}记录本已于 ${shanghaiDateOf(b.bound_at)} 装订成册`, 'year');
+    if (input.year >= shanghaiYear(ctx.now)) refuse(`${input.year}年尚未结束，年度结束后才能装订成册`, 'year');
+    const summary = bookSummary(ctx.db, t, input.year);
+    if (summary.drafts) refuse(`记录本中还有 ${summary.drafts} 份未定稿的记录，定稿或作废后才能装订成册`, 'year');
+    run(ctx.db, 'UPDATE minutes_books SET bound_at = ?, bound_by = ? WHERE id = ?', ctx.nowIso, ctx.me().userId, b.id);
+    ctx.note({ objectType: 'minutes.book', objectId: b.id, after: { boundAt: ctx.nowIso }, message: `${t.name}记录本（${input.year}年）装订成册，共 ${summary.held + summary.voided} 份记录` });
+    return bookSummary(ctx.db, t, input.year);
+  },
+
   'minutes.dashboard': (ctx, input) => {
     const db = ctx.db;
     const year = input.year ?? shanghaiYear(ctx.now);
@@ -771,7 +785,10 @@ export const minutesHandlers: PartialHandlers<Keys> = {
   'minutes.book': (ctx, input) => {
     const t = requireType(ctx, input.typeId);
     const summary = bookSummary(ctx.db, t, input.year);
-    const ids = summary.bookId ? all<{ id: number }>(ctx.db, 'SELECT id FROM minutes_meetings WHERE book_id = ? ORDER BY number LIMIT ? OFFSET ?', summary.bookId, input.limit, input.offset) : [];
+    // In date order: a record entered afterwards (补录) takes its place by date, keeping its number.
+    const ids = summary.bookId
+      ? all<{ id: number }>(ctx.db, 'SELECT id FROM minutes_meetings WHERE book_id = ? ORDER BY date, start_time, number LIMIT ? OFFSET ?', summary.bookId, input.limit, input.offset)
+      : [];
     const total = summary.held + summary.voided;
     return { summary, unitName: ctx.core.settings().unitName, total, records: ids.map((r) => loadMeeting(ctx.db, r.id)) };
   },

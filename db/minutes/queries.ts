@@ -119,9 +119,10 @@ export interface BookRow {
   type_id: number;
   year: number;
   planned: number;
+  bound_at: string | null;
 }
-export const bookRow = (db: Db, id: number) => one<BookRow>(db, 'SELECT id, type_id, year, planned FROM minutes_books WHERE id = ?', id);
-export const bookFor = (db: Db, typeId: number, year: number) => one<BookRow>(db, 'SELECT id, type_id, year, planned FROM minutes_books WHERE type_id = ? AND year = ?', typeId, year);
+export const bookRow = (db: Db, id: number) => one<BookRow>(db, 'SELECT id, type_id, year, planned, bound_at FROM minutes_books WHERE id = ?', id);
+export const bookFor = (db: Db, typeId: number, year: number) => one<BookRow>(db, 'SELECT id, type_id, year, planned, bound_at FROM minutes_books WHERE type_id = ? AND year = ?', typeId, year);
 
 export function bookSummary(db: Db, t: TypeRow, year: number): BookSummary {
   const b = bookFor(db, t.id, year);
@@ -134,7 +135,7 @@ export function bookSummary(db: Db, t: TypeRow, year: number): BookSummary {
         b.id,
       )!
     : { held: 0, finalised: 0, drafts: 0, voided: 0, flagged: 0 };
-  return { typeId: t.id, typeName: t.name, kind: t.kind, retention: t.retention, bookId: b?.id ?? null, year, ...c, planned: b ? b.planned : t.planned_per_year };
+  return { typeId: t.id, typeName: t.name, kind: t.kind, retention: t.retention, bookId: b?.id ?? null, year, ...c, planned: b ? b.planned : t.planned_per_year, boundAt: b?.bound_at ?? null };
 }
 
 // ---- meetings -----------------------------------------------------------------------------------

@@ -121,6 +121,7 @@ export const enUS: Resources = {
     noTiles: 'When registers are enabled, what needs your attention appears here.',
     welcome: 'Hello, {{name}}',
   },
+  backEntry: { tag: 'Entered {{keyed}}', hint: 'Happened on {{date}}, entered on {{keyed}} from paper' },
   paper: {
     notice: '{{n}} paper approvals await your confirmation',
     noticeHint: 'Someone recorded paper approvals in your name: check them, then confirm or dispute.',

@@ -118,6 +118,7 @@ export const zhCN = {
     noTiles: '登记簿启用后，需要您处理的事项会显示在这里。',
     welcome: '{{name}}，您好',
   },
+  backEntry: { tag: '{{keyed}} 补录', hint: '业务发生于 {{date}}，{{keyed}} 才登记（据纸质记录补录）' },
   paper: {
     notice: '有 {{n}} 条纸质签批等待您本人确认',
     noticeHint: '他人代为录入了以您署名的纸质签批，请核对后确认或提出异议。',

@@ -3,9 +3,15 @@
 // amounts in figures and 人民币大写. A register composes its forms from these.
 import type { ReactNode } from 'react';
 import { formatYuan, rmbUpper } from '../../db/contract/money';
+import { backEnteredOn } from '../../db/contract/time';
 import { shanghaiDateTime } from './format';
 
-export function FormSheet({ unitName, title, number, date, children, footer }: { unitName: string; title: string; number?: string; date?: string; children: ReactNode; footer?: ReactNode }) {
+/**
+ * `keyedAt` is when the record was entered: a form whose date is earlier says so beside it (补录), so
+ * paper written up afterwards never passes for paper kept at the time.
+ */
+export function FormSheet({ unitName, title, number, date, keyedAt, children, footer }: { unitName: string; title: string; number?: string; date?: string; keyedAt?: string; children: ReactNode; footer?: ReactNode }) {
+  const backEntered = date && keyedAt ? backEnteredOn(date, keyedAt) : null;
   return (
     <div className="paper paper-page paper-form">
       <h1 className="paper-title">
@@ -14,7 +20,10 @@ export function FormSheet({ unitName, title, number, date, children, footer }: {
       </h1>
       <div className="form-meta">
         <span>{number ? `编号：${number}` : ''}</span>
-        <span>{date ? `日期：${date}` : ''}</span>
+        <span>
+          {date ? `日期：${date}` : ''}
+          {backEntered ? <span className="back-entered">（{backEntered} 补录）</span> : null}
+        </span>
       </div>
       {children}
       {footer}

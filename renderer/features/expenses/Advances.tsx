@@ -179,7 +179,7 @@ function AdvanceDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (id
 export function AdvanceDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useApiQuery('expenses.advanceGet', { id });
   return (
-    <EntryDrawer query={q} group="advance" size={820} title={(d) => `${d.number} ${d.borrowerName}`} onClose={onClose}>
+    <EntryDrawer query={q} group="advance" size={820} title={(d) => `${d.number} ${d.borrowerName}`} actDate={(d) => d.appliedOn} onClose={onClose}>
       {(d) => <AdvanceBody d={d} />}
     </EntryDrawer>
   );

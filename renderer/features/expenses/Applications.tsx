@@ -221,7 +221,7 @@ function ApplyDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (id: 
 export function AppDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useApiQuery('expenses.appGet', { id });
   return (
-    <EntryDrawer query={q} group="app" size={860} title={(d) => `${d.number} ${d.categoryName}`} onClose={onClose}>
+    <EntryDrawer query={q} group="app" size={860} title={(d) => `${d.number} ${d.categoryName}`} actDate={(d) => d.appliedOn} onClose={onClose}>
       {(d) => <AppBody d={d} />}
     </EntryDrawer>
   );

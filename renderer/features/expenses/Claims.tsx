@@ -294,7 +294,7 @@ export function ClaimDialog({ applicationId, onClose, onSaved }: { applicationId
 export function ClaimDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useApiQuery('expenses.get', { id });
   return (
-    <EntryDrawer query={q} group="claim" size={900} title={(d) => `${d.number} ${d.categoryName}`} onClose={onClose}>
+    <EntryDrawer query={q} group="claim" size={900} title={(d) => `${d.number} ${d.categoryName}`} actDate={(d) => d.claimedOn} onClose={onClose}>
       {(d) => <ClaimBody d={d} />}
     </EntryDrawer>
   );

@@ -52,7 +52,7 @@ function ClaimForm() {
     <>
       <PrintToolbar title={`${meta.unitName}费用报销审批单 ${d.number}`} audit={audit} />
       <div className="exp-paper">
-        <FormSheet unitName={meta.unitName} title="费用报销审批单" number={d.number} date={d.claimedOn} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
+        <FormSheet unitName={meta.unitName} title="费用报销审批单" number={d.number} date={d.claimedOn} keyedAt={d.createdAt} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
           <FieldGrid
             fields={[
               { label: '报销部门', value: d.department },
@@ -128,7 +128,7 @@ function ApplicationForm() {
     <>
       <PrintToolbar title={`${meta.unitName}费用事前申请单 ${d.number}`} audit={audit} />
       <div className="exp-paper">
-        <FormSheet unitName={meta.unitName} title="费用事前申请单" number={d.number} date={d.appliedOn} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
+        <FormSheet unitName={meta.unitName} title="费用事前申请单" number={d.number} date={d.appliedOn} keyedAt={d.createdAt} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
           <FieldGrid
             fields={[
               { label: '申请人', value: d.applicantName },
@@ -185,7 +185,7 @@ function AdvanceSlip() {
     <>
       <PrintToolbar title={`${meta.unitName}借款单 ${d.number}`} audit={audit} />
       <div className="exp-paper">
-        <FormSheet unitName={meta.unitName} title="借款单" number={d.number} date={d.appliedOn} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
+        <FormSheet unitName={meta.unitName} title="借款单" number={d.number} date={d.appliedOn} keyedAt={d.createdAt} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
           <FieldGrid
             fields={[
               { label: '借款人', value: d.borrowerName },

@@ -12,6 +12,7 @@ import type { RegisterFilter } from '../../../db/contract/output';
 import { ApiError, useApiQuery } from '../../api';
 import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalInput, type ApprovalValues } from '../../components/ApprovalFields';
 import { AuditTrail } from '../../components/AuditTrail';
+import { BackEntryTag } from '../../components/BackEntryTag';
 import { fmtTime } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -169,10 +170,16 @@ export function VoidDialog({ title, okText, onSubmit, onClose }: { title: string
 // ---- the detail drawer ----
 
 /** The drawer of one record: its number and title, its state, then the body once loaded. */
-export function EntryDrawer<D extends { state: string }>({ query, group, size, title, onClose, children }: { query: { data?: D; error: ApiError | null }; group: 'app' | 'claim' | 'advance'; size: number; title: (d: D) => string; onClose: () => void; children: (d: D) => ReactNode }) {
+export function EntryDrawer<D extends { state: string; createdAt: string }>({ query, group, size, title, actDate, onClose, children }: { query: { data?: D; error: ApiError | null }; group: 'app' | 'claim' | 'advance'; size: number; title: (d: D) => string; actDate: (d: D) => string; onClose: () => void; children: (d: D) => ReactNode }) {
   const d = query.data;
+  const extra = d ? (
+    <>
+      <BackEntryTag date={actDate(d)} createdAt={d.createdAt} />
+      <StateTag group={group} state={d.state} />
+    </>
+  ) : null;
   return (
-    <Drawer open rootClassName="exp-drawer" size={size} onClose={onClose} destroyOnHidden title={d ? title(d) : ' '} extra={d ? <StateTag group={group} state={d.state} /> : null}>
+    <Drawer open rootClassName="exp-drawer" size={size} onClose={onClose} destroyOnHidden title={d ? title(d) : ' '} extra={extra}>
       <ErrorAlert error={query.error} />
       {d ? children(d) : <Skeleton active />}
     </Drawer>

@@ -1,11 +1,12 @@
 // This year at a glance: each book held against its plan (中心组学习 7/10), 三重一大 decided with and
 // without the discipline head, agenda items waiting at each review step, 廉政谈话 coverage.
 import { useState } from 'react';
-import { Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { BookOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { BookSummary } from '../../../db/contract/minutes';
-import { useApiQuery } from '../../api';
+import { useApiMutation, useApiQuery, type ApiError } from '../../api';
+import { shanghaiDateOf } from '../../../db/contract/time';
 import { hasRole, useMe } from '../../app/session';
 import { Page } from '../../components/Page';
 import { openPrint } from '../../print';
@@ -70,11 +71,14 @@ export function Dashboard() {
                 {
                   title: '',
                   key: 'act',
-                  width: 110,
+                  width: 210,
                   render: (_, b) => (
-                    <Button size="small" icon={<PrinterOutlined />} disabled={!b.bookId} onClick={() => void openPrint(`/print/minutes/book/${b.typeId}/${year}`, { suggestedName: `${b.typeName}记录本${year}.pdf` })}>
-                      {t('print.book')}
-                    </Button>
+                    <Space size={4}>
+                      <Button size="small" icon={<PrinterOutlined />} disabled={!b.bookId} onClick={() => void openPrint(`/print/minutes/book/${b.typeId}/${year}`, { suggestedName: `${b.typeName}记录本${year}.pdf` })}>
+                        {t('print.book')}
+                      </Button>
+                      <BindButton book={b} year={year} />
+                    </Space>
                   ),
                 },
               ]}
@@ -161,5 +165,37 @@ function Tile() {
         <Statistic loading value={0} />
       )}
     </Card>
+  );
+}
+
+/** 装订成册: once the year is over and nothing is a draft; a bound book says since when. */
+function BindButton({ book, year }: { book: BookSummary; year: number }) {
+  const { t } = useMT();
+  const { modal, message } = App.useApp();
+  const bind = useApiMutation('minutes.bookBind', ['minutes.dashboard']);
+  const me = useMe();
+  if (book.boundAt) return <Tag className="tag-ok">{t('dashboard.bound', { date: shanghaiDateOf(book.boundAt) })}</Tag>;
+  if (!book.bookId || year >= currentYear() || !hasRole(me, ['clerk', 'admin'])) return null;
+  return (
+    <Button
+      size="small"
+      onClick={() =>
+        modal.confirm({
+          title: t('dashboard.bindConfirm', { year, type: book.typeName }),
+          okText: t('dashboard.bind'),
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            try {
+              await bind.mutateAsync({ typeId: book.typeId, year });
+              message.success(t('dashboard.bindDone'));
+            } catch (e) {
+              message.error((e as ApiError).message);
+            }
+          },
+        })
+      }
+    >
+      {t('dashboard.bind')}
+    </Button>
   );
 }

@@ -216,7 +216,7 @@ function MeetingForm({ existing, types }: { existing?: MeetingDetail; types: Mee
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="date" label={t('form.date')} rules={[{ required: true, message: '请选择会议日期' }]}>
+              <Form.Item name="date" label={t('form.date')} rules={[{ required: true, message: '请选择会议日期' }]} extra={t('form.bookOrderHint')}>
                 <DatePicker />
               </Form.Item>
             </Col>

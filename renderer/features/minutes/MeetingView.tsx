@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
 import { Page } from '../../components/Page';
 import { openPrint } from '../../print';
+import { BackEntryTag } from '../../components/BackEntryTag';
 import { History, MeetingStateTag, PersonInput, money, useMT, type PersonValue } from './shared';
 
 const INVALIDATES = ['minutes.get', 'minutes.list', 'minutes.dashboard', 'minutes.agendaList', 'minutes.agendaGet', 'minutes.book', 'audit.forObject'] as const;
@@ -58,6 +59,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         <Space wrap>
           {`${m.typeName} ${m.label}`}
           <MeetingStateTag state={m.state} flagged={m.flagged} />
+          <BackEntryTag date={m.date} createdAt={m.createdAt} />
         </Space>
       }
       extra={

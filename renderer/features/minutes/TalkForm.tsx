@@ -125,7 +125,7 @@ function TalkForm({ existing, types }: { existing?: MeetingDetail; types: Meetin
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="date" label={t('talk.date')} rules={[{ required: true, message: '请选择谈话日期' }]}>
+              <Form.Item name="date" label={t('talk.date')} rules={[{ required: true, message: '请选择谈话日期' }]} extra={t('form.bookOrderHint')}>
                 <DatePicker />
               </Form.Item>
             </Col>

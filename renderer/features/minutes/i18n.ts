@@ -41,6 +41,7 @@ export const zhCN = {
   talkKind: { routine: '例行谈话', reminder: '提醒谈话', special: '专项谈话', preappointment: '任前谈话', collective: '集体谈话' },
   kind: { meeting: '会议', study: '学习', talk: '谈话' },
   dashboard: {
+    bind: '装订成册', bound: '{{date}} 已装订', bindConfirm: '将{{year}}年{{type}}记录本装订成册？装订后不能再记入或补录。', bindDone: '已装订成册',
     title: '会议记录概况（{{year}}年）',
     books: '本年度各记录本',
     held: '已召开',
@@ -94,6 +95,7 @@ export const zhCN = {
     pickTypeForBook: '请先选择会议类型和年度',
   },
   form: {
+    bookOrderHint: '记录本按日期排列：补录以前日期的记录时，按日期排入记录本和目录，编号不变，并注明补录日期；记录本装订成册后不能再记入。',
     newTitle: '新建{{type}}记录',
     editTitle: '修改{{type}}记录 {{label}}',
     type: '会议类型',
@@ -393,6 +395,7 @@ export const enUS: Shape<typeof zhCN> = {
   talkKind: { routine: 'Routine', reminder: 'Reminder', special: 'Special', preappointment: 'Pre-appointment', collective: 'Collective' },
   kind: { meeting: 'Meeting', study: 'Study', talk: 'Talk' },
   dashboard: {
+    bind: 'Bind', bound: 'Bound {{date}}', bindConfirm: 'Bind the {{year}} {{type}} book? Nothing more can be entered in it.', bindDone: 'Bound',
     title: 'Minutes overview ({{year}})',
     books: 'Books this year',
     held: 'Held',
@@ -446,6 +449,7 @@ export const enUS: Shape<typeof zhCN> = {
     pickTypeForBook: 'Choose a meeting type and a year first',
   },
   form: {
+    bookOrderHint: 'Records stand in date order; one dated before the latest entry is entered as a back-entry (补录) and marked so. A bound book takes no more records.',
     newTitle: 'New {{type}} record',
     editTitle: 'Edit {{type}} record {{label}}',
     type: 'Meeting type',

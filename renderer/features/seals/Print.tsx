@@ -85,6 +85,7 @@ function UseForm() {
         title={t('print.formTitle')}
         number={d.number}
         date={d.date}
+        keyedAt={d.createdAt}
         footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}
       >
         <FieldGrid

@@ -11,7 +11,7 @@ export const zhCN = {
   kind: { official: '单位公章', party: '党组（党委）印章', finance: '财务专用章', legalRep: '法定代表人名章', contract: '合同专用章', department: '内设机构印章', other: '其他印章' },
   status: { active: '在用', suspended: '停用', sealed: '封存', destroyed: '销毁' },
   rule: { person: '指定审批人', post: '指定职务', deptLeader: '申请部门分管领导' },
-  tag: { lateEntry: '补登', returnedLate: '逾期归还', overdue: '逾期未还', emergencyPending: '事后补批·待补签', emergency: '事后补批', paperGap: '补录·无审批记录', imported: '导入', amended: '已更正' },
+  tag: { returnedLate: '逾期归还', overdue: '逾期未还', emergencyPending: '事后补批·待补签', emergency: '事后补批', paperGap: '补录·无审批记录', imported: '导入', amended: '已更正' },
   f: {
     number: '编号',
     date: '日期',
@@ -282,7 +282,7 @@ export const enUS: typeof zhCN = {
   kind: { official: 'Official seal', party: 'Party group seal', finance: 'Finance seal', legalRep: 'Legal representative seal', contract: 'Contract seal', department: 'Department seal', other: 'Other seal' },
   status: { active: 'In use', suspended: 'Suspended', sealed: 'Sealed away', destroyed: 'Destroyed' },
   rule: { person: 'Named approver', post: 'Post', deptLeader: "Applicant department's leader" },
-  tag: { lateEntry: 'Late entry', returnedLate: 'Returned late', overdue: 'Overdue', emergencyPending: 'Emergency · awaiting approval', emergency: 'Emergency', paperGap: 'Back-entered, no approval', imported: 'Imported', amended: 'Amended' },
+  tag: { returnedLate: 'Returned late', overdue: 'Overdue', emergencyPending: 'Emergency · awaiting approval', emergency: 'Emergency', paperGap: 'Back-entered, no approval', imported: 'Imported', amended: 'Amended' },
   f: {
     number: 'No.',
     date: 'Date',

@@ -1,4 +1,5 @@
-// The state of an entry and its marks (overdue, 事后补批, 补登, imported, amended) as tags.
+// The state of an entry and its marks (overdue, 事后补批, 补录, imported, amended) as tags.
+import { BackEntryTag } from '../../components/BackEntryTag';
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UseRow, SealStatus } from '../../../db/contract/seals';
@@ -27,7 +28,7 @@ export function UseTags({ r }: { r: UseRow }) {
       {r.emergencyPending ? <Tag className="seal-tag-red">{t('tag.emergencyPending')}</Tag> : r.emergency ? <Tag className="tag-bad">{t('tag.emergency')}</Tag> : null}
       {r.paperGap ? <Tag className="seal-tag-red">{t('tag.paperGap')}</Tag> : null}
       {r.returnedLate ? <Tag className="tag-warn">{t('tag.returnedLate')}</Tag> : null}
-      {r.lateEntry ? <Tag>{t('tag.lateEntry')}</Tag> : null}
+      {r.imported ? null : <BackEntryTag date={r.date} createdAt={r.createdAt} />}
       {r.imported && !r.paperGap ? <Tag>{t('tag.imported')}</Tag> : null}
       {r.amended ? <Tag>{t('tag.amended')}</Tag> : null}
     </Space>

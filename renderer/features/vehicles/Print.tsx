@@ -50,7 +50,7 @@ function TripForm() {
   return (
     <>
       <PrintToolbar title={`${meta.unitName}公务用车派车单 ${tr.number}`} audit={audit} />
-      <FormSheet unitName={meta.unitName} title="公务用车派车单" number={tr.number} date={tr.appliedOn} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
+      <FormSheet unitName={meta.unitName} title="公务用车派车单" number={tr.number} date={tr.appliedOn} keyedAt={tr.createdAt} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
         <FieldGrid
           fields={[
             { label: '用车人', value: tr.applicantName },

@@ -1,4 +1,5 @@
 // One trip in full: the paper fields, its flags and costs, the approval decisions and the whole history.
+import { BackEntryTag } from '../../components/BackEntryTag';
 import { Button, Descriptions, Drawer, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { OBJECT_TYPES, type Trip } from '../../../db/contract/vehicles';
@@ -45,7 +46,7 @@ export function TripDetail({ id, onClose, onAction }: { id: number; onClose: () 
           <Descriptions column={2} size="small" bordered className="vehicles-desc">
             <Descriptions.Item label={t('trip.number')}>{trip.number}</Descriptions.Item>
             <Descriptions.Item label={t('trip.state')}>
-              <StateTag state={trip.state} /> {trip.imported ? <Tag>{t('trip.imported')}</Tag> : null} <FlagTags trip={trip} />
+              <StateTag state={trip.state} /> {trip.imported ? <Tag>{t('trip.imported')}</Tag> : <BackEntryTag date={trip.appliedOn} createdAt={trip.createdAt} />} <FlagTags trip={trip} />
             </Descriptions.Item>
             <Descriptions.Item label={t('trip.applicant')}>
               {trip.applicantName}（{trip.department}）

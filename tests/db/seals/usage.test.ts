@@ -261,7 +261,9 @@ describe('bad input (issue 5), each refused in Chinese and nothing changed', () 
     expect(e.message).toContain('不能超过 200 个字');
     await refusedCleanly(b, b.c, 'seals.request', request(b, { reason: '由'.repeat(301) }), 'reason');
     await refusedCleanly(b, b.c, 'seals.request', request(b, { remarks: '备'.repeat(501) }), 'remarks');
-    const nasty = `关于'); DROP TABLE seal_uses; -- 的函 <script>alert("x")</script> 🙂 ‮عربى`;
+    const nasty = `关于'); DROP TABLE seal_uses; -- 的函 <script>alert("x")</script> 🙂 عربى`;
+    // A right-to-left override would print the title reversed: refused (issue 27), Arabic text itself is fine.
+    await refusedCleanly(b, b.c, 'seals.request', request(b, { documentTitle: `${nasty}\u202e` }), 'documentTitle');
     const r = await ok(b.core, b.c, 'seals.request', request(b, { documentTitle: nasty, reason: '100% _测试_ \\ 转义' }));
     expect((await ok(b.core, b.c, 'seals.get', { id: r.id })).documentTitle).toBe(nasty);
     const max = await ok(b.core, b.c, 'seals.request', request(b, { documentTitle: '满'.repeat(200) }));

@@ -9,6 +9,7 @@ import { Route, Routes, useParams, useSearchParams } from 'react-router';
 import { formatYuan, rmbUpper } from '../../../../db/contract/money';
 import { AGENDA_REGISTER, CATEGORY_LABELS, MAJOR_LABELS, MEETINGS_REGISTER, OUTCOME_LABELS, REVIEW_STEPS, REVIEW_STEP_LABELS, type MeetingDetail } from '../../../../db/contract/minutes';
 import type { Output } from '../../../../db/contract';
+import { backEnteredOn } from '../../../../db/contract/time';
 import { api, useApiQuery } from '../../../api';
 import { approvalStep, FieldGrid, FormFooter, FormSheet, PrintToolbar, SignatureBlocks, recordPrint, usePrintReady, type PrintAuditInfo } from '../../../print';
 import { Paged, type Block, type PagedDoc } from './Paged';
@@ -165,7 +166,8 @@ function BookPrint() {
         <TocRow
           cells={[
             `第${r.number}次`,
-            r.date,
+            // A record entered afterwards stands in date order and says when it was entered.
+            backEnteredOn(r.date, r.createdAt) ? `${r.date}（${backEnteredOn(r.date, r.createdAt)} 补录）` : r.date,
             (r.kind === 'talk' ? `${r.persons.map((p) => p.name).join('、')}` : [r.topic, r.items.map((x) => x.title).join('；')].filter(Boolean).join('：')) || '—',
             r.state === 'voided' ? '作废' : r.state === 'draft' ? '未定稿' : r.flagged ? '已定稿（检查未通过）' : '已定稿',
             String(c.startPages[i + 2] ?? ''),
