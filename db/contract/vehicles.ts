@@ -343,6 +343,18 @@ export const returnInput = z.object({
   offDayReason: optionalText('节假日用车事由', 200).default(''),
 });
 export const voidInput = z.object({ id: id('用车申请'), reason: text('作废原因', 200) });
+/** 更正 of a returned trip's odometer readings: the original stays on record beside the correction. */
+export const correctTripInput = z.object({ id: id('出车记录'), outOdometer: odometerField('出车里程'), returnOdometer: odometerField('回车里程'), reason: paragraph('更正原因', 300) });
+export const tripCorrectionShape = z.object({
+  at: z.string(),
+  byName: z.string(),
+  oldOut: z.number(),
+  oldReturn: z.number(),
+  newOut: z.number(),
+  newReturn: z.number(),
+  reason: z.string(),
+});
+export type TripCorrection = z.infer<typeof tripCorrectionShape>;
 
 export const tripShape = z.object({
   id: z.number(),
@@ -393,6 +405,8 @@ export const tripShape = z.object({
   createdByName: z.string(),
   voidedAt: z.string().nullable(),
   voidReason: z.string().nullable(),
+  /** Corrections of its odometer readings, oldest first; the readings above are the corrected ones. */
+  corrections: z.array(tripCorrectionShape),
 });
 export type Trip = z.infer<typeof tripShape>;
 
@@ -515,6 +529,13 @@ export const vehiclesMethods = defineMethods({
     access: CLERK,
     kind: 'write',
     input: returnInput,
+    output: tripShape,
+  },
+  'vehicles.correct': {
+    title: '更正出车里程',
+    access: CLERK,
+    kind: 'write',
+    input: correctTripInput,
     output: tripShape,
   },
   'vehicles.void': {

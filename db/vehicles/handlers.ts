@@ -90,6 +90,16 @@ function vehicleOr404(db: Db, id: number, field = 'vehicleId'): VehicleRow {
 const tripOut = (db: Db, id: number): Trip => tripById(db, id)!;
 const stateLabel = (s: TripState) => TRIP_STATE_LABELS[s];
 
+/**
+ * A reading no car could have driven (on average over 200 km/h, or more than 2,000 km on one trip day)
+ * is a typo, refused before it breaks the car's odometer continuity for every later trip.
+ */
+function plausibleDistance(distance: number, outAt: string, returnAt: string) {
+  const hours = (Date.parse(returnAt) - Date.parse(outAt)) / 3_600_000;
+  const days = Math.max(1, Math.ceil(hours / 24));
+  if (distance / Math.max(hours, 0.25) > 200 || distance > days * 2_000) refuse(`行驶 ${distance} 公里（${hours.toFixed(1)} 小时）不可能，请核对回车里程表读数`, 'returnOdometer');
+}
+
 function notInFuture(ctx: Ctx<unknown>, iso: string, label: string, field: string) {
   if (Date.parse(iso) > ctx.now.getTime() + CLOCK_SLACK_MS) refuse(`${label}不能晚于当前时间`, field);
 }
@@ -442,6 +452,7 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
     if (input.fuel && input.fuel.amount === 0) refuse('加油金额不能为 0', 'fuel.amount');
     if ((input.violation || input.accident) && !input.remarks.trim()) refuse(`发生${input.accident ? '事故' : '违章'}时请在备注中写明情况`, 'remarks');
     const distance = input.returnOdometer - t.out_odometer!;
+    plausibleDistance(distance, t.out_at!, returnAt);
     const hours = (Date.parse(returnAt) - Date.parse(t.out_at!)) / 3_600_000;
     const speedFlag = distance / hours > MAX_AVERAGE_KMH;
     let offDay = !!t.off_day;
@@ -469,10 +480,56 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
     return after;
   },
 
+  'vehicles.correct': (ctx, input) => {
+    const t = tripOr404(ctx.db, input.id);
+    if (t.state !== 'returned') refuse(t.state === 'out' ? '车辆尚未回车：出车里程有误请先登记回车再更正' : `该记录为“${stateLabel(t.state)}”，没有可更正的里程`, 'id');
+    if (input.outOdometer === t.out_odometer && input.returnOdometer === t.return_odometer) refuse('更正后的里程与原登记相同', 'returnOdometer');
+    const v = vehicleOr404(ctx.db, t.vehicle_id!, 'id');
+    // Continuity with the trips either side: the one before (or the car's starting reading) and the one after.
+    const prev = ctx.db
+      .prepare("SELECT number, return_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state = 'returned' AND id <> ? AND return_at <= ? ORDER BY return_at DESC LIMIT 1")
+      .get(v.id, t.id, t.out_at) as { number: string; odo: number } | undefined;
+    const floor = prev ? prev.odo : v.odometer_start;
+    if (input.outOdometer < floor) refuse(`出车里程不能小于${prev ? `上一次回车里程（${prev.number}）` : '该车建档时里程'} ${floor} 公里`, 'outOdometer');
+    if (input.returnOdometer < input.outOdometer) refuse('回车里程不能小于出车里程：里程表不能倒退', 'returnOdometer');
+    const next = ctx.db
+      .prepare("SELECT number, out_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state IN ('out', 'returned') AND id <> ? AND out_at >= ? ORDER BY out_at LIMIT 1")
+      .get(v.id, t.id, t.return_at) as { number: string; odo: number } | undefined;
+    if (next && input.returnOdometer > next.odo) refuse(`回车里程不能大于下一次出车里程（${next.number}）${next.odo} 公里`, 'returnOdometer');
+    plausibleDistance(input.returnOdometer - input.outOdometer, t.out_at!, t.return_at!);
+    const before = tripOut(ctx.db, t.id);
+    ctx.db
+      .prepare(
+        'INSERT INTO vehicle_trip_corrections (trip_id, old_out_odometer, old_return_odometer, new_out_odometer, new_return_odometer, reason, corrected_at, corrected_by_id) VALUES (?,?,?,?,?,?,?,?)',
+      )
+      .run(t.id, t.out_odometer, t.return_odometer, input.outOdometer, input.returnOdometer, input.reason, ctx.nowIso, ctx.me().userId);
+    const hours = (Date.parse(t.return_at!) - Date.parse(t.out_at!)) / 3_600_000;
+    const gap = t.expected_odometer !== null && input.outOdometer !== t.expected_odometer;
+    ctx.db
+      .prepare('UPDATE vehicle_trips SET out_odometer = ?, return_odometer = ?, speed_flag = ?, gap = ?, updated_at = ? WHERE id = ?')
+      .run(input.outOdometer, input.returnOdometer, (input.returnOdometer - input.outOdometer) / hours > MAX_AVERAGE_KMH ? 1 : 0, gap ? 1 : 0, ctx.nowIso, t.id);
+    const after = tripOut(ctx.db, t.id);
+    ctx.note({
+      objectType: TRIP,
+      objectId: t.id,
+      ...changes(before, after),
+      message: `更正 ${t.number} 里程：出车 ${t.out_odometer}→${input.outOdometer}，回车 ${t.return_odometer}→${input.returnOdometer}（${input.reason}）`,
+    });
+    return after;
+  },
+
   'vehicles.void': (ctx, input) => {
     const t = tripOr404(ctx.db, input.id);
     if (t.state === 'out') refuse('车辆已出车，不能作废；请先登记回车', 'id');
-    if (t.state === 'returned' || t.state === 'rejected' || t.state === 'voided') refuse(`该记录已${stateLabel(t.state).replace('已', '')}，不能作废`, 'id');
+    if (t.state === 'rejected' || t.state === 'voided') refuse(`该记录已${stateLabel(t.state).replace('已', '')}，不能作废`, 'id');
+    if (t.state === 'returned') {
+      // A finished trip may be voided only while nothing depends on it: no later departure of the car.
+      const later = ctx.db
+        .prepare("SELECT number FROM vehicle_trips WHERE vehicle_id = ? AND state IN ('out', 'returned') AND id <> ? AND out_at >= ? ORDER BY out_at LIMIT 1")
+        .get(t.vehicle_id, t.id, t.out_at) as { number: string } | undefined;
+      if (later) refuse(`该车此后已有出车记录（${later.number}），不能作废；里程有误请用“更正里程”`, 'id');
+      ctx.db.prepare('UPDATE vehicle_logs SET voided_at = ?, voided_by_id = ?, void_reason = ? WHERE trip_id = ? AND voided_at IS NULL').run(ctx.nowIso, ctx.me().userId, `随出车记录 ${t.number} 作废`, t.id);
+    }
     const before = tripOut(ctx.db, t.id);
     ctx.db.prepare("UPDATE vehicle_trips SET state = 'voided', voided_at = ?, voided_by_id = ?, void_reason = ?, updated_at = ? WHERE id = ?").run(ctx.nowIso, ctx.me().userId, input.reason, ctx.nowIso, t.id);
     const after = tripOut(ctx.db, t.id);

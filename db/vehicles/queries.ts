@@ -74,7 +74,10 @@ const TRIP_SELECT = `
          t.return_at AS returnAt, t.return_odometer AS returnOdometer, t.distance, t.speed_flag AS speedFlag,
          t.violation, t.accident, t.remarks, t.flagged, t.imported,
          (SELECT coalesce(sum(l.amount), 0) FROM vehicle_logs l WHERE l.trip_id = t.id AND l.voided_at IS NULL AND l.kind IN ('fuel', 'cost')) AS costTotal,
-         t.created_at AS createdAt, t.created_by_id AS createdById, uc.name AS createdByName, t.voided_at AS voidedAt, t.void_reason AS voidReason
+         t.created_at AS createdAt, t.created_by_id AS createdById, uc.name AS createdByName, t.voided_at AS voidedAt, t.void_reason AS voidReason,
+         (SELECT json_group_array(json_object('at', c.corrected_at, 'byName', cu.name, 'oldOut', c.old_out_odometer, 'oldReturn', c.old_return_odometer,
+                                              'newOut', c.new_out_odometer, 'newReturn', c.new_return_odometer, 'reason', c.reason))
+            FROM (SELECT * FROM vehicle_trip_corrections WHERE trip_id = t.id ORDER BY id) c JOIN users cu ON cu.id = c.corrected_by_id) AS corrections
   FROM vehicle_trips t
   JOIN users ua ON ua.id = t.applicant_id
   JOIN users uc ON uc.id = t.created_by_id
@@ -87,6 +90,7 @@ const BOOL_TRIP = ['offDay', 'gap', 'speedFlag', 'violation', 'accident', 'flagg
 export function toTrip(r: Record<string, unknown>): Trip {
   const t = { ...r } as Record<string, unknown>;
   for (const k of BOOL_TRIP) t[k] = !!t[k];
+  t.corrections = JSON.parse((t.corrections as string | null) ?? '[]');
   return t as unknown as Trip;
 }
 

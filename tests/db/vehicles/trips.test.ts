@@ -247,9 +247,11 @@ describe('refused, with the field named and nothing changed', () => {
     expect(e5).toMatchObject({ code: 'invalid_input', field: 'fuel.litres' });
     const e6 = await refusedClean(o, 'vehicles.return', { id: t.id, returnAt: at('2026-03-02T10:00'), returnOdometer: 10_001, accident: true });
     expect(e6.field).toBe('remarks');
-    // 300 km in one hour.
-    const r = await ok(o.core, o.clerk.session, 'vehicles.return', { id: t.id, returnAt: at('2026-03-02T10:00'), returnOdometer: 10_300 });
-    expect(r).toMatchObject({ speedFlag: true, flagged: true, distance: 300 });
+    // 300 km in one hour is no drive but a typo (issue 27): refused. 150 km in one hour is possible but flagged.
+    const e7 = await refusedClean(o, 'vehicles.return', { id: t.id, returnAt: at('2026-03-02T10:00'), returnOdometer: 10_300 });
+    expect(e7.field).toBe('returnOdometer');
+    const r = await ok(o.core, o.clerk.session, 'vehicles.return', { id: t.id, returnAt: at('2026-03-02T10:00'), returnOdometer: 10_150 });
+    expect(r).toMatchObject({ speedFlag: true, flagged: true, distance: 150 });
     o.core.close();
   });
 
