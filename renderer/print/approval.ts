@@ -27,5 +27,8 @@ export function howSigned(a: PrintedApproval): string {
 /** A signature block for a recorded approval (or a blank one for the pen when there is none yet). */
 export function approvalStep(label: string, a: PrintedApproval | null | undefined, verdicts: { approved: string; rejected: string } = { approved: '同意', rejected: '不同意' }): SignatureStep {
   if (!a) return { label };
-  return { label, text: `${verdicts[a.decision]}${a.comment ? `。${a.comment}` : ''}${howSigned(a)}`, name: a.approverName, at: signedAt(a) };
+  const verdict = verdicts[a.decision];
+  // A comment that only repeats the verdict (同意) is not printed twice.
+  const comment = a.comment && a.comment.replace(/[。.！!]$/, '') !== verdict ? `。${a.comment}` : '';
+  return { label, text: `${verdict}${comment}${howSigned(a)}`, name: a.approverName, at: signedAt(a) };
 }

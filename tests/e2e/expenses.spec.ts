@@ -10,6 +10,7 @@ import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from './fixtures';
 import type { Host } from './host';
+import { addDays } from '../../db/contract/time';
 import { ADMIN, CLERK, answered, expectShell, go, open, pickOption, seedAdmin, seedPerson, shot, signIn, signOut } from './ui';
 
 const OUT = 'test-results/expenses';
@@ -292,7 +293,7 @@ test('事前申请按金额分档审批 → 验收人验收 → 报销附两张�
   expect(flat).toContain('人民币（大写）壹仟贰佰叁拾肆元伍角');
   expect(flat).toContain('附单据2张');
   // The label wraps in its cell; pdftotext puts the cell's text between its lines.
-  expect(flat).toMatch(/分管领导.{0,80}（合规性审核意见）/);
+  expect(flat).toMatch(/分管领导.{0,120}（合规性审核意见）/);
   expect(flat).toContain('票据真实合规');
   for (const p of [CLERK, WITNESS, HEAD, LEADER, FINANCE, PRINCIPAL]) expect(flat, p.name).toContain(`签字：${p.name}`);
   expect(flat).toContain('24110000000012345678');
@@ -587,3 +588,40 @@ test('管理员设置审批分档与费用类别；首页提示逾期借支（�
   expect(s.largeFrom).toBe(3_000_000);
 });
 
+
+test('补录的报销单：审批单日期旁注明补录日期，纸质签批印签批当日而非录入当日，并注明归档号和补录', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { clerk, id } = await people(host);
+  const day = (n: number) => addDays(today(), -n);
+  const cats = await host.call('expenses.categories', {}, clerk);
+  const paper = (who: { name: string }, on: string, no: string) => ({ mode: 'paper' as const, decision: 'approved' as const, comment: '同意', signerId: id(who.name), signedAt: `${on}T10:00:00+08:00`, filingNo: no });
+  const appSigner: Record<string, { name: string }> = { 分管领导审批: LEADER };
+  let a = await host.call('expenses.apply', { applicantId: id(CLERK.name), categoryId: cats.find((c) => c.name === '办公费')!.id, purpose: '购置档案盒', budgetItem: '办公经费', estimatedFen: 60_000, appliedOn: day(40) }, clerk);
+  while (a.state === 'pending') a = await host.call('expenses.appApprove', { id: a.id, approval: paper(appSigner[a.signatures.find((s) => !s.done)!.step] ?? PRINCIPAL, day(40), `SQ-${day(40)}`) }, clerk);
+  await host.call('expenses.accept', { applicationId: a.id, witnessId: id(WITNESS.name), result: '档案盒 100 个已到货，验收合格', acceptedOn: day(35) }, clerk);
+  let k = await host.call('expenses.claim', { applicationId: a.id, paymentMethod: 'card', claimedOn: day(30), lines: [{ invoiceNo: '2544 2000 1234 5678 9012', invoiceDate: day(36), description: '档案盒 100 个', amountFen: 60_000 }] }, clerk);
+  expect(k.lines[0].invoiceNo).toBe('25442000123456789012');
+  await host.call('expenses.attach', { objectType: 'expense_claim', objectId: k.id, kind: 'receipt', name: '发票.png', dataBase64: receiptPng().toString('base64') }, clerk);
+  const chain: Record<string, { name: string }> = { 经办人: CLERK, 验收人: WITNESS, 科室负责人: HEAD, 分管领导: LEADER, 财务审核: FINANCE, 单位负责人: PRINCIPAL, 超额审批: PRINCIPAL };
+  let n = 0;
+  while (k.state === 'signing') k = await host.call('expenses.sign', { id: k.id, approval: paper(chain[k.nextStep!], day(30), `BX-${++n}`) }, clerk);
+  expect(k.state).toBe('approved');
+
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await expectShell(page, CLERK.name);
+  await go(page, '费用报销');
+  await page.getByRole('tab', { name: '报销', exact: true }).click();
+  await page.locator('.ant-table-tbody tr', { hasText: k.number }).getByRole('button', { name: k.number }).click();
+  await expect(drawerState(page).getByTestId('back-entry')).toHaveText(`${today()} 补录`);
+  await shot(page, 'expenses-claim-back-entered');
+  const [form] = await Promise.all([page.waitForEvent('popup'), drawer(page).getByRole('button', { name: /打印/ }).first().click()]);
+  await form.locator('body[data-print-ready="1"]').waitFor({ timeout: 60_000 });
+  const flat = squash((await pdfText(form, 'claim-form-back-entered')).text);
+  await form.close();
+  expect(flat).toContain(`日期：${day(30)}（${today()}补录）`);
+  // Every signature is dated the day it was signed on paper, never the day it was keyed in.
+  expect(flat.match(new RegExp(`日期：${day(30)}`, 'g'))!.length).toBeGreaterThanOrEqual(7);
+  expect(flat).not.toContain(`日期：${today()}`);
+  expect(flat).toContain(`纸质签批，归档号BX-1，${today()}补录`);
+});
