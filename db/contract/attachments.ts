@@ -2,7 +2,7 @@
 // A register offers them through three methods built here (`<register>.attach`, `.attachmentVoid`,
 // `.attachmentGet`), so every register takes files the same way and the renderer has one component.
 import { z } from 'zod';
-import { id, text, type Access } from './common';
+import { id, text, type Access, paragraph } from './common';
 import type { MethodDef } from './method';
 
 export const ATTACHMENT_KINDS = ['receipt', 'basis', 'other'] as const;
@@ -41,7 +41,7 @@ export const attachInputFor = <T extends readonly [string, ...string[]]>(objectT
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '附件内容不是有效的文件数据' })
       .describe('附件'),
   });
-export const attachmentVoidInput = z.object({ id: id('附件'), reason: text('撤下原因', 200) });
+export const attachmentVoidInput = z.object({ id: id('附件'), reason: paragraph('撤下原因', 200) });
 const attachmentGetInput = z.object({ id: id('附件') });
 
 type AttachInput<T extends readonly [string, ...string[]]> = ReturnType<typeof attachInputFor<T>>;

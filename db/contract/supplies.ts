@@ -558,7 +558,7 @@ export const suppliesMethods = defineMethods({
     title: '停用/启用物品',
     access: KEEPERS,
     kind: 'write',
-    input: z.object({ id: id('物品'), active: z.boolean().describe('启用'), reason: text('原因', 200) }),
+    input: z.object({ id: id('物品'), active: z.boolean().describe('启用'), reason: paragraph('原因', 200) }),
     output: itemShape,
   },
   'supplies.categories': { title: '物品类别', access: ALL, kind: 'read', input: z.object({}).default({}), output: z.array(z.object({ category: z.string(), items: z.number() })) },

@@ -342,7 +342,7 @@ export const returnInput = z.object({
   remarks: optionalText('备注', 500).default(''),
   offDayReason: optionalText('节假日用车事由', 200).default(''),
 });
-export const voidInput = z.object({ id: id('用车申请'), reason: text('作废原因', 200) });
+export const voidInput = z.object({ id: id('用车申请'), reason: paragraph('作废原因', 200) });
 /** 更正 of a returned trip's odometer readings: the original stays on record beside the correction. */
 export const correctTripInput = z.object({ id: id('出车记录'), outOdometer: odometerField('出车里程'), returnOdometer: odometerField('回车里程'), reason: paragraph('更正原因', 300) });
 export const tripCorrectionShape = z.object({
@@ -594,7 +594,7 @@ export const vehiclesMethods = defineMethods({
     title: '变更车辆状态',
     access: CLERK,
     kind: 'write',
-    input: z.object({ id: id('车辆'), status: z.enum(VEHICLE_STATUSES, { message: '请选择车辆状态' }).describe('车辆状态'), reason: text('变更原因', 200) }),
+    input: z.object({ id: id('车辆'), status: z.enum(VEHICLE_STATUSES, { message: '请选择车辆状态' }).describe('车辆状态'), reason: paragraph('变更原因', 200) }),
     output: vehicleShape,
   },
   'vehicles.vehicleFile': {
@@ -639,7 +639,7 @@ export const vehiclesMethods = defineMethods({
     title: '作废车辆记录',
     access: CLERK,
     kind: 'write',
-    input: z.object({ id: id('记录'), reason: text('作废原因', 200) }),
+    input: z.object({ id: id('记录'), reason: paragraph('作废原因', 200) }),
     output: logShape,
   },
   'vehicles.logResolve': {

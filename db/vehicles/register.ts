@@ -239,6 +239,8 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
       if (mark) notes.push(CONFIRMATION_MARKS[mark]);
       if (t.voidReason) notes.push(`作废原因：${t.voidReason}`);
       if (t.gap) notes.push(`里程不连续（应为 ${t.expectedOdometer}）：${t.gapReason}`);
+      // A corrected reading prints beside the original it replaced, with when and why.
+      for (const c of t.corrections) notes.push(`${shanghaiDateOf(c.at)} 更正里程（原出车 ${c.oldOut}、回车 ${c.oldReturn}，${c.byName}：${c.reason}）`);
       if (t.offDay) notes.push(`节假日用车：${t.offDayReason}`);
       for (const flag of tripFlags({ ...t, gap: false, offDay: false })) notes.push(flag);
       if (t.remarks) notes.push(t.remarks);

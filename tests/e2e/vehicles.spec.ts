@@ -307,3 +307,72 @@ test('纸质公务用车登记表导入：下载模板、试运行逐行报告�
   await expect(line).toContainText(APPROVER.name);
   await shot(page, 'vehicles-imported-trip');
 });
+
+test('回车里程误录：荒唐读数被拒绝；已回车的记录用“更正里程”改正，原登记保留可见，登记表打印更正说明', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const admin = await seedAdmin(host);
+  await seedPerson(host, admin, CLERK, ['clerk']);
+  await seedPerson(host, admin, APPROVER, ['approver']);
+  await seedPerson(host, admin, DRIVER, ['clerk']);
+  const clerk = (await host.call('accounts.signIn', { login: CLERK.login, password: CLERK.newPassword })).sessionId;
+  const people = await host.call('accounts.people', { limit: 20 }, clerk);
+  const idOf = (name: string) => people.find((p) => p.name === name)!.id;
+  const car = await host.call(
+    'vehicles.vehicleCreate',
+    { plate: '湘B12345', model: '大众帕萨特', vehicleType: '轿车', energy: '燃油', color: '黑', vin: 'LSVAB2BM0MN123456', engineNo: 'CUF1', seats: 5, purchaseDate: '2022-06-01', purchasePrice: 21_580_000, insuranceExpiry: '2030-06-30', inspectionExpiry: '2030-06-30', odometerStart: 10_000, department: '', notes: '' },
+    clerk,
+  );
+  // A past working day, as the core's calendar knows it.
+  let day = shanghaiNow().subtract(3, 'day');
+  while (await touchesOffDay(host, clerk, day.hour(8), day.hour(18))) day = day.subtract(1, 'day');
+  const iso = (h: number) => `${day.format('YYYY-MM-DD')}T${String(h).padStart(2, '0')}:00:00+08:00`;
+  const trip = await host.call('vehicles.apply', { applicantId: idOf(CLERK.name), appliedOn: day.format('YYYY-MM-DD'), reason: '送达法律文书', destination: '区人民法院', route: '局机关—区法院', passengers: CLERK.name, passengerCount: 1, plannedOut: iso(9), plannedReturn: iso(17) }, clerk);
+  await host.call('vehicles.approve', { id: trip.id, approval: { mode: 'paper', decision: 'approved', comment: '同意', signerId: idOf(APPROVER.name), signedAt: iso(8), filingNo: '派审-1' } }, clerk);
+  await host.call('vehicles.dispatch', { id: trip.id, vehicleId: car.id, driverId: idOf(DRIVER.name) }, clerk);
+  await host.call('vehicles.depart', { id: trip.id, outAt: iso(9), outOdometer: 10_000 }, clerk);
+
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await expectShell(page, CLERK.name);
+  await go(page, '公务用车');
+  await page.getByRole('button', { name: trip.number }).click();
+  const drawer = page.locator('.ant-drawer');
+  // 9,999,999: no car drives that far in a day — refused next to the field.
+  await drawer.getByRole('button', { name: '回车', exact: true }).click();
+  let dlg = dialogNamed(page, `登记回车 ${trip.number}`);
+  await typeDate(page, dlg.getByLabel('回车时间'), `${day.format('YYYY-MM-DD')} 17:00`);
+  await dlg.getByLabel('回车里程（公里）').fill('9999999');
+  await Promise.all([answered(page, 'vehicles.return'), dlg.getByRole('button', { name: '保存' }).click()]);
+  await expect(dlg.locator('.ant-form-item-explain-error')).toContainText('请核对回车里程表读数');
+  // 10,500 for 10,050: plausible, accepted, and wrong.
+  await dlg.getByLabel('回车里程（公里）').fill('10500');
+  await Promise.all([answered(page, 'vehicles.return'), dlg.getByRole('button', { name: '保存' }).click()]);
+  await expect(dlg).toBeHidden();
+  await expect(drawer).toContainText('已回车');
+
+  await drawer.getByRole('button', { name: '更正里程' }).click();
+  dlg = dialogNamed(page, `更正里程 ${trip.number}`);
+  await expect(dlg).toContainText('原登记：出车 10000、回车 10500 公里');
+  await dlg.getByLabel('回车里程（公里）').fill('10050');
+  // The form refuses an empty reason before anything is sent.
+  await dlg.getByRole('button', { name: '更正里程' }).click();
+  await expect(dlg.locator('.ant-form-item-explain-error')).toContainText('请填写更正原因');
+  await dlg.getByLabel('更正原因').fill('回车里程误录，据里程表照片更正');
+  await Promise.all([answered(page, 'vehicles.correct'), dlg.getByRole('button', { name: '更正里程' }).click()]);
+  await expect(dlg).toBeHidden();
+  await expect(drawer.getByTestId('trip-corrections')).toContainText('回车 10500→10050（回车里程误录，据里程表照片更正）');
+  await expect(drawer).toContainText('50');
+  await shot(page, 'vehicles-trip-corrected');
+
+  mkdirSync(OUT, { recursive: true });
+  await page.evaluate((y) => (window.location.hash = `#/print/register/vehicles.trips?f=${encodeURIComponent(JSON.stringify({ year: y }))}`), day.year());
+  await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 30_000 });
+  await page.pdf({ path: `${OUT}/vehicles-register-corrected.pdf`, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', `${OUT}/vehicles-register-corrected.pdf`, `${OUT}/vehicles-register-corrected`]);
+  const text = execFileSync('pdftotext', ['-layout', `${OUT}/vehicles-register-corrected.pdf`, '-']).toString().replace(/\s+/g, '');
+  expect(text).toContain('更正里程');
+  // Table cells interleave in the PDF's text; the row is checked on the page that was printed.
+  const row = page.locator('.paper-table tbody tr').first();
+  await expect(row).toContainText('10050');
+  await expect(row).toContainText('更正里程（原出车 10000、回车 10500，李娜：回车里程误录，据里程表照片更正）');
+});

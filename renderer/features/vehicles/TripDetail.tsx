@@ -78,6 +78,15 @@ export function TripDetail({ id, onClose, onAction }: { id: number; onClose: () 
             </Descriptions.Item>
             <Descriptions.Item label={t('trip.returnOdometer')}>{trip.returnOdometer ?? ''}</Descriptions.Item>
             <Descriptions.Item label={t('trip.distance')}>{trip.distance ?? ''}</Descriptions.Item>
+            {trip.corrections.length ? (
+              <Descriptions.Item label={t('trip.corrections')} span={2}>
+                <ul className="vehicles-corrections" data-testid="trip-corrections">
+                  {trip.corrections.map((c) => (
+                    <li key={c.at}>{t('trip.correctionLine', { at: dt(c.at), by: c.byName, oldOut: c.oldOut, oldBack: c.oldReturn, newOut: c.newOut, newBack: c.newReturn, reason: c.reason })}</li>
+                  ))}
+                </ul>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('trip.costs')}>{trip.costTotal ? `${yuan(trip.costTotal)} ${t('common.yuan')}` : ''}</Descriptions.Item>
             {trip.gap ? (
               <Descriptions.Item label={t('trip.gapReason')} span={2}>

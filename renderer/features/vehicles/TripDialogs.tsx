@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { COST_TYPES, MAX_AVERAGE_KMH, applyInput, departInput, returnInput, voidInput, type Trip } from '../../../db/contract/vehicles';
+import { COST_TYPES, MAX_AVERAGE_KMH, applyInput, correctTripInput, departInput, returnInput, voidInput, type Trip } from '../../../db/contract/vehicles';
 import { useApiMutation, useApiQuery, type ApiError } from '../../api';
 import { ApprovalFields, approvalDefaults, approvalOf, type ApprovalValues } from '../../components/ApprovalFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -530,7 +530,49 @@ export function VoidDialog({ trip, onClose }: { trip: Trip; onClose: () => void 
   );
 }
 
-export type TripAction = 'approve' | 'dispatch' | 'depart' | 'return' | 'void' | 'edit';
+/** 更正里程: a returned trip's readings corrected, the original kept on record beside them. */
+export function CorrectDialog({ trip, onClose }: { trip: Trip; onClose: () => void }) {
+  const t = useVT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ outOdometer?: number; returnOdometer?: number; reason?: string }>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const correct = useApiMutation('vehicles.correct', VEHICLE_READS);
+  const submit = async (v: { outOdometer?: number; returnOdometer?: number; reason?: string }) => {
+    setError(null);
+    try {
+      await correct.mutateAsync({ id: trip.id, outOdometer: v.outOdometer ?? -1, returnOdometer: v.returnOdometer ?? -1, reason: v.reason ?? '' });
+      message.success(t('correctDlg.done'));
+      onClose();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Modal open title={t('correctDlg.title', { number: trip.number })} okText={t('trip.actions.correct')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={correct.isPending} mask={{ closable: false }} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('correctDlg.hint', { out: trip.outOdometer, back: trip.returnOdometer })}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ outOdometer: trip.outOdometer ?? undefined, returnOdometer: trip.returnOdometer ?? undefined }} aria-label={t('correctDlg.title', { number: trip.number })}>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="outOdometer" label={`${t('trip.outOdometer')}（${t('common.km')}）`} rules={fieldRule(correctTripInput, 'outOdometer')}>
+              <InputNumber min={0} precision={0} className="vehicles-full" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="returnOdometer" label={`${t('trip.returnOdometer')}（${t('common.km')}）`} rules={fieldRule(correctTripInput, 'returnOdometer')}>
+              <InputNumber min={0} precision={0} className="vehicles-full" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="reason" label={t('correctDlg.reason')} rules={fieldRule(correctTripInput, 'reason')}>
+          <Input.TextArea rows={2} maxLength={300} showCount />
+        </Form.Item>
+        <ErrorAlert error={error} />
+      </Form>
+    </Modal>
+  );
+}
+
+export type TripAction = 'approve' | 'dispatch' | 'depart' | 'return' | 'void' | 'edit' | 'correct';
 
 /** What may be done next with a trip, in the order the office does it. */
 export function nextActions(trip: Trip): TripAction[] {
@@ -543,6 +585,9 @@ export function nextActions(trip: Trip): TripAction[] {
       return ['depart', 'dispatch', 'void'];
     case 'out':
       return ['return'];
+    case 'returned':
+      // Voiding is offered too; the core refuses it once a later departure depends on the trip.
+      return ['correct', 'void'];
     default:
       return [];
   }
@@ -562,5 +607,7 @@ export function TripActionDialog({ action, trip, onClose }: { action: TripAction
       return <VoidDialog trip={trip} onClose={onClose} />;
     case 'edit':
       return <ApplyDialog trip={trip} onClose={onClose} />;
+    case 'correct':
+      return <CorrectDialog trip={trip} onClose={onClose} />;
   }
 }
