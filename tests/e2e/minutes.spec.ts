@@ -362,3 +362,54 @@ test('未达法定人数的三重一大事项：须填写确认说明方可定�
   expect(flat).toContain('【不符合】应到5人，实到2人');
   expect(flat).toContain('检查未通过，定稿时确认说明：事项时限紧迫');
 });
+
+test('补录的廉政谈话按日期排入记录本和目录并注明补录日期；上一年度的记录本装订成册后不能再记入', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { clerk, id, types } = await bureau(host);
+  const integrity = types.find((t) => t.code === 'integrity')!;
+  const last = year() - 1;
+  const talk = (date: string, person: string) => ({
+    typeId: integrity.id,
+    date,
+    startTime: '15:00',
+    endTime: '15:40',
+    place: '书记办公室',
+    talkKind: 'preappointment' as const,
+    speaker: { userId: id(SECRETARY.name), name: SECRETARY.name },
+    recorder: { userId: id(CLERK.name), name: CLERK.name },
+    persons: [{ name: person, post: '科员' }],
+    content: '任职前廉政提醒：严守政治纪律和政治规矩。',
+    response: '表示将廉洁履职。',
+  });
+  // December's talk was entered first; three October talks are written up from paper afterwards.
+  const entered = [await host.call('minutes.talkCreate', talk(`${last}-12-11`, '孙一'), clerk)];
+  for (const [date, who] of [[`${last}-10-15`, '钱二'], [`${last}-10-15`, '周三'], [`${last}-10-16`, '吴四']]) entered.push(await host.call('minutes.talkCreate', talk(date, who), clerk));
+  for (const t of entered) await host.call('minutes.finalise', { id: t.id }, clerk);
+
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await expectShell(page, CLERK.name);
+  await printRoute(page, `#/print/minutes/book/${integrity.id}/${last}`);
+  const book = await pdf(page, 'book-back-entered');
+  const contents = squash(book.perPage[1]);
+  const order = ['第2次', '第3次', '第4次', '第1次'].map((n) => contents.indexOf(n));
+  expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), contents).toBe(true);
+  expect(contents).toContain(`${last}-10-15${today()}补录`);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', book.file, `${OUT}/book-back-entered`]);
+
+  // Binding last year's book: confirmed, then marked; nothing more goes in.
+  await page.evaluate(() => (window.location.hash = '#/r/minutes'));
+  await page.getByRole('combobox', { name: '年度' }).click();
+  await pickOption(page, `${last}年`);
+  const row = page.getByRole('row', { name: /廉政谈话/ });
+  await row.getByRole('button', { name: '装订成册' }).click();
+  await Promise.all([answered(page, 'minutes.bookBind'), page.getByRole('dialog').getByRole('button', { name: '装订成册' }).click()]);
+  await expect(row).toContainText(`${today()} 已装订`);
+  await shot(page, 'minutes-book-bound');
+  const refused = await fetch(`${host.origin}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}`, 'X-Session': clerk },
+    body: JSON.stringify({ method: 'minutes.talkCreate', input: talk(`${last}-11-20`, '郑五') }),
+  }).then((r) => r.json());
+  expect(refused.error.message).toBe(`${last}年廉政谈话记录本已于 ${today()} 装订成册，不能再记入`);
+});

@@ -60,6 +60,7 @@ export function Dashboard() {
                 {
                   title: t('common.state'),
                   key: 'st',
+                  width: 110,
                   render: (_, b) => (
                     <>
                       {b.drafts ? <Tag className="tag-warn">{t('dashboard.drafts', { n: b.drafts })}</Tag> : null}

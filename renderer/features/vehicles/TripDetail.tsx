@@ -30,7 +30,7 @@ export function TripDetail({ id, onClose, onAction }: { id: number; onClose: () 
         trip ? (
           <Space wrap>
             {actions.map((a) => (
-              <Button key={a} type={a === actions[0] ? 'primary' : 'default'} danger={a === 'void'} onClick={() => onAction(a, trip)}>
+              <Button key={a} type={a === actions[0] && a !== 'correct' ? 'primary' : 'default'} danger={a === 'void'} onClick={() => onAction(a, trip)}>
                 {a === 'dispatch' && trip.state === 'dispatched' ? t('trip.actions.redispatch') : t(`trip.actions.${a}`)}
               </Button>
             ))}

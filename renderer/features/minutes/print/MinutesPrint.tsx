@@ -3,7 +3,7 @@
 //   agenda/:id           党组会议议题审核表
 //   book/:typeId/:year   the year's book as one bound volume: cover, table of contents, every record
 // The registers (minutes.meetings, minutes.agenda) print through the shared register layout.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from 'antd';
 import { Route, Routes, useParams, useSearchParams } from 'react-router';
 import { formatYuan, rmbUpper } from '../../../../db/contract/money';
@@ -167,7 +167,10 @@ function BookPrint() {
           cells={[
             `第${r.number}次`,
             // A record entered afterwards stands in date order and says when it was entered.
-            backEnteredOn(r.date, r.createdAt) ? `${r.date}（${backEnteredOn(r.date, r.createdAt)} 补录）` : r.date,
+            <>
+              {r.date}
+              {backEnteredOn(r.date, r.createdAt) ? <span className="mr-toc-late">{backEnteredOn(r.date, r.createdAt)} 补录</span> : null}
+            </>,
             (r.kind === 'talk' ? `${r.persons.map((p) => p.name).join('、')}` : [r.topic, r.items.map((x) => x.title).join('；')].filter(Boolean).join('：')) || '—',
             r.state === 'voided' ? '作废' : r.state === 'draft' ? '未定稿' : r.flagged ? '已定稿（检查未通过）' : '已定稿',
             String(c.startPages[i + 2] ?? ''),
@@ -196,7 +199,7 @@ function BookPrint() {
   );
 }
 
-function TocRow({ cells, head }: { cells: string[]; head?: boolean }) {
+function TocRow({ cells, head }: { cells: ReactNode[]; head?: boolean }) {
   const Cell = head ? 'th' : 'td';
   return (
     <table className={`mr-toc${head ? ' mr-toc-head' : ''}`}>
