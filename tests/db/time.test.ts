@@ -2,7 +2,7 @@
 // instant, stores it at +08:00 and compares Shanghai calendar dates — so it behaves the same at 00:30,
 // at 23:59 and on 1 January as at noon.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isCalendarDate, normaliseDateTime, shanghaiDateOf } from '../../db/contract/time';
+import { backEnteredOn, isCalendarDate, normaliseDateTime, shanghaiDateOf } from '../../db/contract/time';
 import { businessSnapshot, cleanup, ok, pinnedClock, refused } from '../helpers';
 import { bureau, request, type Bureau } from './seals/fixture';
 
@@ -57,6 +57,20 @@ describe('a paper signature keyed in after midnight', () => {
     const ahead = await refused(b.core, b.c, 'seals.approve', { id: r.id, approval: paper(b, '2026-03-10T01:00:00+08:00') });
     expect(ahead).toMatchObject({ field: 'approval.signedAt', message: '签批时间不能晚于当前时间' });
     expect(businessSnapshot(b.core)).toBe(before);
+  });
+});
+
+describe('补录: keyed in on a later Shanghai day', () => {
+  it('compares Shanghai days, whatever offset the keying time was stored with', () => {
+    // 00:30 Shanghai on 8 December is 16:30 UTC on the 7th: same day as an act of the 8th, later than one of the 7th.
+    expect(backEnteredOn('2026-12-08', '2026-12-07T16:30:00Z')).toBeNull();
+    expect(backEnteredOn('2026-12-07', '2026-12-07T16:30:00Z')).toBe('2026-12-08');
+    // 23:59 Shanghai on the 7th: still the act's day.
+    expect(backEnteredOn('2026-12-07', '2026-12-07T23:59:00+08:00')).toBeNull();
+    expect(backEnteredOn('2026-12-07', '2026-12-07T15:59:00Z')).toBeNull();
+    // 1 January, 00:30 Shanghai, for an act on New Year's Eve.
+    expect(backEnteredOn('2026-12-31', '2027-01-01T00:30:00+08:00')).toBe('2027-01-01');
+    expect(backEnteredOn('2026-12-31', '2026-12-31T16:30:00Z')).toBe('2027-01-01');
   });
 });
 

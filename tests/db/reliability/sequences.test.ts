@@ -408,14 +408,16 @@ function checkTripInvariants(o: Office, cars: Car[], numbers: Map<number, string
     if (t.state === 'pending') expect(approvals).toEqual([]);
     if (t.state === 'rejected') expect(approvals[0]?.decision).toBe('rejected');
     if (t.out_at) {
-      expect(['out', 'returned']).toContain(t.state);
+      // Driven: out, returned, or returned and then voided (a trip entered by mistake, issue 27).
+      expect(['out', 'returned', ...(t.return_at ? ['voided'] : [])]).toContain(t.state);
       expect(ms(t.out_at) >= ms(t.approved_at!), `${t.number} left before it was approved`).toBe(true);
     }
     if (t.return_at) expect(t.return_odometer! >= t.out_odometer!).toBe(true);
   }
   for (const car of cars) {
     // In time order the odometer never runs backwards: start ≤ out₁ ≤ back₁ ≤ out₂ ≤ back₂ … ≤ the trip out now.
-    const driven = trips.filter((t) => t.vehicle_id === car.id && t.out_at).sort((a, b) => ms(a.out_at!) - ms(b.out_at!));
+    // A voided trip (the car's latest, voided after return) no longer counts: its readings were the mistake.
+    const driven = trips.filter((t) => t.vehicle_id === car.id && t.out_at && t.state !== 'voided').sort((a, b) => ms(a.out_at!) - ms(b.out_at!));
     let reading = car.odometerStart;
     for (const t of driven) {
       expect(t.out_odometer!, `${t.number} left at ${t.out_odometer} km after a reading of ${reading} km`).toBeGreaterThanOrEqual(reading);
@@ -552,8 +554,12 @@ async function runTripOps(o: Office, cars: Car[], ops: TripOp[], log: string[], 
       const mustRefuse = t.state !== 'out' || returnOdometer < t.out_odometer! || returnAt <= ms(t.out_at!) || returnAt > latest;
       if (mustRefuse) expect(r.ok, `return ${t.number} (${t.state}) at ${iso(returnAt)} with ${returnOdometer} km`).toBe(false);
     } else {
+      // A returned trip may be voided only while no later departure of its car depends on it (issue 27).
+      const later =
+        t.state === 'returned' &&
+        !!o.core.state.db.prepare("SELECT 1 FROM vehicle_trips WHERE vehicle_id = ? AND id <> ? AND state IN ('out', 'returned') AND out_at >= ?").get(t.vehicle_id, t.id, t.out_at);
       const r = await call(method, { id, reason: '行程取消' });
-      expect(r.ok, `void ${t.number} (${t.state})`).toBe(['pending', 'approved', 'dispatched'].includes(t.state));
+      expect(r.ok, `void ${t.number} (${t.state})`).toBe(['pending', 'approved', 'dispatched'].includes(t.state) || (t.state === 'returned' && !later));
     }
     checkTripInvariants(o, cars, numbers);
   }
