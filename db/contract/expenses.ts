@@ -62,6 +62,8 @@ export type ClaimStep = (typeof CLAIM_STEPS)[number];
 export const CASH_KINDS = ['opening', 'topup', 'payment', 'advance', 'return'] as const;
 export type CashKind = (typeof CASH_KINDS)[number];
 export const CASH_KIND_LABELS: Record<CashKind, string> = { opening: '期初余额', topup: '补充备用金', payment: '现金报销', advance: '现金借支', return: '借支还款' };
+/** A journal line's kind in words: money back from a reversed (红字冲销) claim is no advance repaid. */
+export const cashKindLabel = (e: { kind: CashKind; refType: string | null }) => (e.kind === 'return' && e.refType === EXP_CLAIM_OBJECT ? '红字冲销退回' : CASH_KIND_LABELS[e.kind]);
 
 // ---- settings ----
 
@@ -372,6 +374,8 @@ export const claimRowShape = z.object({
   paidOn: z.string().nullable(),
   voucherNo: z.string().nullable(),
   createdAt: z.string(),
+  /** Paid, then reversed (红字冲销). */
+  reversed: z.boolean(),
 });
 export type ClaimRow = z.infer<typeof claimRowShape>;
 
@@ -386,6 +390,10 @@ export const claimDetailShape = claimRowShape.extend({
   acceptance: acceptanceShape.nullable(),
   voidReason: z.string().nullable(),
   recordedByName: z.string(),
+  /** 红字冲销 of this paid claim, if any. */
+  reversal: z
+    .object({ on: z.string(), voucherNo: z.string(), reason: z.string(), cashBackFen: z.number(), advanceReopenedFen: z.number(), byName: z.string(), at: z.string() })
+    .nullable(),
 });
 export type ClaimDetail = z.infer<typeof claimDetailShape>;
 
@@ -431,6 +439,8 @@ export const cashEntryShape = z.object({
   outFen: z.number(),
   balanceFen: z.number(),
   ref: z.string().nullable(),
+  /** What the entry belongs to (a claim, an advance), when anything. */
+  refType: z.string().nullable(),
   recordedByName: z.string(),
 });
 export const cashCountShape = z.object({
@@ -488,6 +498,13 @@ export const expensesMethods = defineMethods({
   'expenses.claim': { title: '填写报销单', access: KEEPERS, kind: 'write', input: claimInput, output: claimDetailShape },
   'expenses.sign': { title: '报销签批', access: SIGNERS, kind: 'write', input: signInput, output: claimDetailShape },
   'expenses.pay': { title: '报销支付', access: KEEPERS, kind: 'write', input: payInput, output: claimDetailShape },
+  'expenses.claimReverse': {
+    title: '红字冲销报销单',
+    access: KEEPERS,
+    kind: 'write',
+    input: z.object({ id: id('报销单'), reversedOn: isoDate('冲销日期').optional(), voucherNo: text('红字凭证号', 40), reason: paragraph('冲销原因', 300) }),
+    output: claimDetailShape,
+  },
   'expenses.claimVoid': { title: '作废报销单', access: KEEPERS, kind: 'write', input: voidInput, output: claimDetailShape },
   'expenses.list': { title: '费用报销登记簿', access: ALL, kind: 'read', input: claimListInput, output: listOutput(claimRowShape) },
   'expenses.get': { title: '查看报销单', access: ALL, kind: 'read', input: z.object({ id: id('报销单') }), output: claimDetailShape },

@@ -43,6 +43,7 @@ import {
   acceptanceOf,
   claimDetail,
   claimedAgainst,
+  LIVE_CLAIM,
   countAdvances,
   countApps,
   countClaims,
@@ -173,9 +174,9 @@ function cashMove(ctx: C, e: { kind: CashKind; date: string; note: string; inFen
 function cashRow(db: Db, id: number) {
   return stmt(
     db,
-    `SELECT p.id, p.entry_date AS entryDate, p.kind, p.note, p.in_fen AS inFen, p.out_fen AS outFen, p.balance_fen AS balanceFen, p.ref_number AS ref, u.name AS recordedByName
+    `SELECT p.id, p.entry_date AS entryDate, p.kind, p.note, p.in_fen AS inFen, p.out_fen AS outFen, p.balance_fen AS balanceFen, p.ref_number AS ref, p.ref_type AS refType, u.name AS recordedByName
      FROM petty_cash p JOIN users u ON u.id = p.recorded_by_id WHERE p.id = ?`,
-  ).get(id) as { id: number; entryDate: string; kind: CashKind; note: string; inFen: number; outFen: number; balanceFen: number; ref: string | null; recordedByName: string };
+  ).get(id) as { id: number; entryDate: string; kind: CashKind; note: string; inFen: number; outFen: number; balanceFen: number; ref: string | null; refType: string | null; recordedByName: string };
 }
 
 const COUNT_SELECT = `SELECT c.id, c.month, c.book_fen AS bookFen, c.counted_fen AS countedFen, c.counted_fen - c.book_fen AS differenceFen,
@@ -332,7 +333,7 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     const a = loadApp(ctx.db, input.id);
     if (a.state === 'void') refuse(`事前申请${a.number}已作废`, 'id');
     if (a.state === 'rejected') refuse(`事前申请${a.number}已驳回，无需作废`, 'id');
-    const live = stmt(ctx.db, "SELECT number FROM expense_claims WHERE app_id = ? AND state NOT IN ('rejected', 'void') LIMIT 1").get(a.id) as { number: string } | undefined;
+    const live = stmt(ctx.db, `SELECT number FROM expense_claims WHERE app_id = ? AND ${LIVE_CLAIM} LIMIT 1`).get(a.id) as { number: string } | undefined;
     if (live) refuse(`事前申请${a.number}已有报销单${live.number}，须先作废该报销单`, 'id');
     updateRow(ctx.db, 'expense_apps', a.id, { state: 'void', void_reason: input.reason, voided_at: ctx.nowIso, voided_by_id: ctx.me().userId, updated_at: ctx.nowIso });
     ctx.note({ objectType: EXP_APP_OBJECT, objectId: a.id, before: { state: a.state }, after: { state: 'void', reason: input.reason }, message: `作废事前申请 ${a.number}：${input.reason}` });
@@ -541,9 +542,46 @@ export const expensesHandlers: PartialHandlers<keyof typeof expensesMethods> = {
     return d;
   },
 
+  'expenses.claimReverse': (ctx, input) => {
+    const k = loadClaim(ctx.db, input.id);
+    if (k.state !== 'paid') refuse(`报销单${k.number}为“${CLAIM_STATE_LABELS[k.state]}”：只有已支付的报销单才红字冲销${k.state === 'void' || k.state === 'rejected' ? '' : '，未支付的请作废'}`, 'id');
+    if (stmt(ctx.db, 'SELECT 1 FROM expense_claim_reversals WHERE claim_id = ?').get(k.id)) refuse(`报销单${k.number}已红字冲销`, 'id');
+    const on = pastDate(ctx, input.reversedOn, '冲销日期', 'reversedOn', { date: k.paid_on, what: '支付日期' });
+    // What the payment did is undone in the same terms: cash back into the fund, the advance re-opened.
+    const payout = k.total_fen - k.offset_fen;
+    const cashBack = k.payment_method === 'cash' ? payout : 0;
+    if (cashBack > 0) {
+      cashMove(ctx, { kind: 'return', date: on, note: `报销单${k.number}红字冲销，款项退回备用金`, inFen: cashBack, refType: EXP_CLAIM_OBJECT, refId: k.id, refNumber: k.number }, 'reversedOn');
+    }
+    if (k.offset_fen > 0 && k.advance_id) {
+      const v = loadAdvance(ctx.db, k.advance_id);
+      updateRow(ctx.db, 'expense_advances', v.id, { settled_fen: v.settled_fen - k.offset_fen, state: 'outstanding', updated_at: ctx.nowIso });
+    }
+    insertRow(ctx.db, 'expense_claim_reversals', {
+      claim_id: k.id,
+      reversed_on: on,
+      voucher_no: input.voucherNo,
+      reason: input.reason,
+      cash_back_fen: cashBack,
+      advance_reopened_fen: k.offset_fen,
+      recorded_by_id: ctx.me().userId,
+      created_at: ctx.nowIso,
+    });
+    // Its invoices are free for the corrected claim.
+    stmt(ctx.db, 'UPDATE expense_claim_lines SET active = 0 WHERE claim_id = ?').run(k.id);
+    ctx.note({
+      objectType: EXP_CLAIM_OBJECT,
+      objectId: k.id,
+      before: { state: 'paid' },
+      after: { reversedOn: on, voucherNo: input.voucherNo, reason: input.reason, cashBackFen: cashBack, advanceReopenedFen: k.offset_fen },
+      message: `红字冲销报销单 ${k.number}：${yuan(k.total_fen)}，红字凭证号 ${input.voucherNo}（${input.reason}）${cashBack ? `，${yuan(cashBack)} 退回备用金` : ''}${k.offset_fen ? `，借支恢复未结清 ${yuan(k.offset_fen)}` : ''}`,
+    });
+    return claimDetail(ctx.db, k.id);
+  },
+
   'expenses.claimVoid': (ctx, input) => {
     const k = loadClaim(ctx.db, input.id);
-    if (k.state === 'paid') refuse(`报销单${k.number}已支付，不能作废：如有差错请按财务规定红字冲销`, 'id');
+    if (k.state === 'paid') refuse(`报销单${k.number}已支付，不能作废：如有差错请“红字冲销”后重新填写`, 'id');
     if (k.state === 'void' || k.state === 'rejected') refuse(`报销单${k.number}为“${CLAIM_STATE_LABELS[k.state]}”，无需作废`, 'id');
     updateRow(ctx.db, 'expense_claims', k.id, { state: 'void', void_reason: input.reason, voided_at: ctx.nowIso, voided_by_id: ctx.me().userId, updated_at: ctx.nowIso });
     stmt(ctx.db, 'UPDATE expense_claim_lines SET active = 0 WHERE claim_id = ?').run(k.id);

@@ -117,7 +117,7 @@ const APP_SELECT = `
          a.department, a.category_id AS categoryId, c.name AS categoryName, a.purpose, a.budget_item AS budgetItem,
          a.estimated_fen AS estimatedFen, a.basis_doc AS basisDoc, a.large, a.decision_id AS decisionId, a.state, a.approvers,
          EXISTS (SELECT 1 FROM expense_acceptances x WHERE x.app_id = a.id) AS accepted,
-         coalesce((SELECT sum(total_fen) FROM expense_claims k WHERE k.app_id = a.id AND k.state NOT IN ('rejected', 'void')), 0) AS claimedFen,
+         coalesce((SELECT sum(total_fen) FROM expense_claims k WHERE k.app_id = a.id AND k.state NOT IN ('rejected', 'void') AND k.id NOT IN (SELECT claim_id FROM expense_claim_reversals)), 0) AS claimedFen,
          a.remarks, u.name AS recordedByName, a.created_at AS createdAt
   FROM expense_apps a JOIN expense_categories c ON c.id = a.category_id JOIN users u ON u.id = a.recorded_by_id`;
 
@@ -265,15 +265,16 @@ const CLAIM_SELECT = `
          k.total_fen AS totalFen, k.approved_fen AS approvedFen, k.over_approved AS overApproved,
          (SELECT count(*) FROM attachments t WHERE t.object_type = '${EXP_CLAIM_OBJECT}' AND t.object_id = k.id AND t.kind = 'receipt' AND t.voided_at IS NULL) AS receipts,
          k.payment_method AS paymentMethod, k.advance_id AS advanceId, v.number AS advanceNumber, k.offset_fen AS offsetFen,
-         k.state, k.steps, k.signed_steps AS signedSteps, k.paid_on AS paidOn, k.voucher_no AS voucherNo, k.created_at AS createdAt
+         k.state, k.steps, k.signed_steps AS signedSteps, k.paid_on AS paidOn, k.voucher_no AS voucherNo, k.created_at AS createdAt,
+         EXISTS (SELECT 1 FROM expense_claim_reversals r WHERE r.claim_id = k.id) AS reversed
   FROM expense_claims k JOIN expense_apps a ON a.id = k.app_id JOIN expense_categories c ON c.id = k.category_id
   LEFT JOIN expense_advances v ON v.id = k.advance_id`;
 
-type ClaimDbRow = Omit<ClaimRow, 'overApproved' | 'nextStep'> & { overApproved: number; steps: string; signedSteps: number };
+type ClaimDbRow = Omit<ClaimRow, 'overApproved' | 'nextStep' | 'reversed'> & { overApproved: number; steps: string; signedSteps: number; reversed: number };
 function toClaimRow(r: ClaimDbRow): ClaimRow {
   const { steps, signedSteps, ...rest } = r;
   const s = stepsOf(steps);
-  return { ...rest, overApproved: !!r.overApproved, nextStep: r.state === 'signing' ? (s[signedSteps]?.name ?? null) : null };
+  return { ...rest, overApproved: !!r.overApproved, reversed: !!r.reversed, nextStep: r.state === 'signing' ? (s[signedSteps]?.name ?? null) : null };
 }
 
 export interface ClaimFilter extends AppFilter {
@@ -334,12 +335,21 @@ export function claimDetail(db: Db, id: number): ClaimDetail {
     acceptance: acceptanceOf(db, k.app_id),
     voidReason: k.void_reason,
     recordedByName: recorder.name,
+    reversal:
+      (stmt(
+        db,
+        `SELECT r.reversed_on AS "on", r.voucher_no AS voucherNo, r.reason, r.cash_back_fen AS cashBackFen, r.advance_reopened_fen AS advanceReopenedFen, u.name AS byName, r.created_at AS at
+         FROM expense_claim_reversals r JOIN users u ON u.id = r.recorded_by_id WHERE r.claim_id = ?`,
+      ).get(id) as ClaimDetail['reversal'] | undefined) ?? null,
   };
 }
 
+/** Claims that count against their application: not rejected, void or reversed (红字冲销). */
+export const LIVE_CLAIM = "state NOT IN ('rejected', 'void') AND id NOT IN (SELECT claim_id FROM expense_claim_reversals)";
+
 /** Reimbursed so far against an application, without this claim. */
 export const claimedAgainst = (db: Db, appId: number, exceptId = 0) =>
-  (stmt(db, "SELECT coalesce(sum(total_fen), 0) AS s FROM expense_claims WHERE app_id = ? AND id <> ? AND state NOT IN ('rejected', 'void')").get(appId, exceptId) as { s: number }).s;
+  (stmt(db, `SELECT coalesce(sum(total_fen), 0) AS s FROM expense_claims WHERE app_id = ? AND id <> ? AND ${LIVE_CLAIM}`).get(appId, exceptId) as { s: number }).s;
 
 // ---- advances ----
 
@@ -459,7 +469,7 @@ export function cashList(db: Db, f: Omit<ParsedInput<'expenses.cashList'>, 'page
   const total = (db.prepare(`SELECT count(*) AS n FROM petty_cash p ${where}`).get(...args) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT p.id, p.entry_date AS entryDate, p.kind, p.note, p.in_fen AS inFen, p.out_fen AS outFen, p.balance_fen AS balanceFen, p.ref_number AS ref, u.name AS recordedByName
+      `SELECT p.id, p.entry_date AS entryDate, p.kind, p.note, p.in_fen AS inFen, p.out_fen AS outFen, p.balance_fen AS balanceFen, p.ref_number AS ref, p.ref_type AS refType, u.name AS recordedByName
        FROM petty_cash p JOIN users u ON u.id = p.recorded_by_id ${where} ORDER BY p.id LIMIT ? OFFSET ?`,
     )
     .all(...args, limit, offset);

@@ -4,7 +4,7 @@ import type { RegisterFilter } from '../contract/output';
 import {
   ADVANCE_STATE_LABELS,
   APP_STATE_LABELS,
-  CASH_KIND_LABELS,
+  cashKindLabel,
   CLAIM_STATE_LABELS,
   PAYMENT_METHOD_LABELS,
   expensesRegisterDefs,
@@ -55,7 +55,7 @@ const claims: RegisterImpl = {
         receipts: k.receipts,
         payment: PAYMENT_METHOD_LABELS[k.paymentMethod],
         voucher: k.voucherNo ?? '',
-        state: CLAIM_STATE_LABELS[k.state],
+        state: k.reversed ? '已红字冲销' : CLAIM_STATE_LABELS[k.state],
         paidOn: k.paidOn,
         offset: k.offsetFen,
         handlerSign: null,
@@ -118,7 +118,7 @@ const cash: RegisterImpl = {
     cashList(db, cashFilter(f), limit, offset).rows.map(
       (r): OutputRow => ({
         date: r.entryDate,
-        kind: CASH_KIND_LABELS[r.kind],
+        kind: cashKindLabel(r),
         note: r.note,
         ref: r.ref ?? '',
         in: r.inFen || null,

@@ -6,10 +6,16 @@ import { categories } from './queries';
 export function monthlySummary(db: Db, year: number): ExpenseMonthly {
   const sums = db
     .prepare(
-      `SELECT category_id AS c, CAST(substr(paid_on, 6, 2) AS INTEGER) AS m, sum(total_fen) AS s, count(*) AS n
-       FROM expense_claims WHERE state = 'paid' AND paid_on BETWEEN ? AND ? GROUP BY category_id, m`,
+      // A 红字冲销 counts in red in the month it was made; the month the claim was paid stays as printed.
+      `SELECT c, m, sum(s) AS s, sum(n) AS n FROM (
+         SELECT category_id AS c, CAST(substr(paid_on, 6, 2) AS INTEGER) AS m, total_fen AS s, 1 AS n
+         FROM expense_claims WHERE state = 'paid' AND paid_on BETWEEN ? AND ?
+         UNION ALL
+         SELECT k.category_id, CAST(substr(r.reversed_on, 6, 2) AS INTEGER), -k.total_fen, 0
+         FROM expense_claim_reversals r JOIN expense_claims k ON k.id = r.claim_id WHERE r.reversed_on BETWEEN ? AND ?
+       ) GROUP BY c, m`,
     )
-    .all(`${year}-01-01`, `${year}-12-31`) as { c: number; m: number; s: number; n: number }[];
+    .all(`${year}-01-01`, `${year}-12-31`, `${year}-01-01`, `${year}-12-31`) as { c: number; m: number; s: number; n: number }[];
   const used = new Set(sums.map((x) => x.c));
   const rows = categories(db, true)
     .filter((c) => c.active || used.has(c.id))

@@ -624,4 +624,24 @@ test('补录的报销单：审批单日期旁注明补录日期，纸质签批�
   expect(flat.match(new RegExp(`日期：${day(30)}`, 'g'))!.length).toBeGreaterThanOrEqual(7);
   expect(flat).not.toContain(`日期：${today()}`);
   expect(flat).toContain(`纸质签批，归档号BX-1，${today()}补录`);
+
+  // Paid, then found wrong: a paid claim is not voided but reversed in red (红字冲销), and its invoice is free again.
+  await host.call('expenses.pay', { id: k.id, paidOn: day(29), voucherNo: '记-2026-031' }, clerk);
+  await page.reload();
+  await expect(drawer(page)).toBeHidden();
+  await page.getByRole('tab', { name: '报销', exact: true }).click();
+  await page.locator('.ant-table-tbody tr', { hasText: k.number }).getByRole('button', { name: k.number }).click();
+  await drawer(page).getByRole('button', { name: '红字冲销' }).click();
+  const rev = dialog(page, /红字冲销报销单/);
+  await rev.getByLabel('红字凭证号', { exact: true }).fill('记-2026-040');
+  await rev.getByRole('button', { name: '红字冲销' }).click();
+  await expect(rev.locator('.ant-form-item-explain-error')).toContainText('请填写冲销原因');
+  await rev.getByLabel('冲销原因', { exact: true }).fill('发票金额误录，按财务规定红字冲销后重新报销');
+  await Promise.all([answered(page, 'expenses.claimReverse'), rev.getByRole('button', { name: '红字冲销' }).click()]);
+  await expect(rev).toBeHidden();
+  await expect(drawer(page).getByTestId('claim-reversal')).toContainText('红字凭证号 记-2026-040：发票金额误录');
+  await expect(drawer(page).getByRole('button', { name: '红字冲销' })).toHaveCount(0);
+  await shot(page, 'expenses-claim-reversed');
+  const again = await host.call('expenses.claim', { applicationId: a.id, paymentMethod: 'card', lines: [{ invoiceNo: '25442000123456789012', invoiceDate: day(36), description: '档案盒 100 个', amountFen: 55_000 }] }, clerk);
+  expect(again.totalFen).toBe(55_000);
 });

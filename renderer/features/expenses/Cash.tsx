@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { methods } from '../../../db/contract';
-import { EXP_REGISTER_CASH, type CashKind, cashCountShape, cashEntryShape } from '../../../db/contract/expenses';
+import { EXP_CLAIM_OBJECT, EXP_REGISTER_CASH, type CashKind, cashCountShape, cashEntryShape } from '../../../db/contract/expenses';
 import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { dateOf, fmtTime, futureDay, years } from '../../components/dates';
@@ -46,7 +46,7 @@ export function Cash() {
   const filter = month ? { from: monthStart!.format('YYYY-MM-DD'), to: monthStart!.endOf('month').format('YYYY-MM-DD'), extra: { month } } : { year };
   const columns: TableColumnsType<CashEntry> = [
     { title: t('f.date'), dataIndex: 'entryDate', width: 100 },
-    { title: t('f.cashKind'), dataIndex: 'kind', width: 110, render: (k: CashKind) => t(`cashKind.${k}`) },
+    { title: t('f.cashKind'), dataIndex: 'kind', width: 110, render: (k: CashKind, r) => (k === 'return' && r.refType === EXP_CLAIM_OBJECT ? t('cashKind.reversal') : t(`cashKind.${k}`)) },
     { title: t('f.summary'), dataIndex: 'note', ellipsis: true },
     { title: t('f.ref'), dataIndex: 'ref', width: 170 },
     { title: t('f.in'), dataIndex: 'inFen', width: 110, align: 'right', render: (v: number) => (v ? <span className="exp-in">{yuan(v)}</span> : '') },

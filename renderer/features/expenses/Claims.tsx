@@ -19,7 +19,8 @@ import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
 import { StateFilter } from '../../components/StateFilter';
 import { useDebounced } from '../../components/useDebounced';
-import { zodRule } from '../../components/zodRule';
+import { fieldRule, zodRule } from '../../components/zodRule';
+import { methods } from '../../../db/contract';
 import { num, useListFilters } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
 import { openPrint } from '../../print';
@@ -79,6 +80,7 @@ export function Claims() {
           <StateTag group="claim" state={r.state} />
           {r.state === 'signing' && r.nextStep ? <Typography.Text type="secondary">{t('claim.waitFor', { step: r.nextStep })}</Typography.Text> : null}
           {r.state === 'paid' && r.voucherNo ? <Typography.Text type="secondary">{r.voucherNo}</Typography.Text> : null}
+          {r.reversed ? <Tag className="tag-bad">{t('claim.reversed')}</Tag> : null}
         </>
       ),
     },
@@ -306,7 +308,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
   const me = useMe();
   const keeper = hasRole(me, KEEPER_ROLES);
   const signer = hasRole(me, SIGNER_ROLES);
-  const [step, setStep] = useState<'sign' | 'pay' | 'void' | null>(null);
+  const [step, setStep] = useState<'sign' | 'pay' | 'void' | 'reverse' | null>(null);
   const sign = useApiMutation('expenses.sign', EXP_READS);
   const voidM = useApiMutation('expenses.claimVoid', EXP_READS);
   const next = d.signatures.find((s) => !s.done);
@@ -332,7 +334,22 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
             {t('claim.void')}
           </Button>
         ) : null}
+        {keeper && d.state === 'paid' && !d.reversal ? (
+          <Button danger onClick={() => setStep('reverse')}>
+            {t('claim.reverse')}
+          </Button>
+        ) : null}
       </Flex>
+      {d.reversal ? (
+        <Alert
+          className="form-alert"
+          type="warning"
+          showIcon
+          data-testid="claim-reversal"
+          title={t('claim.reversedLine', { on: d.reversal.on, voucher: d.reversal.voucherNo, reason: d.reversal.reason, by: d.reversal.byName })}
+          description={[d.reversal.cashBackFen ? t('claim.reversedCash', { v: yuan(d.reversal.cashBackFen) }) : '', d.reversal.advanceReopenedFen ? t('claim.reversedAdvance', { v: yuan(d.reversal.advanceReopenedFen) }) : ''].filter(Boolean).join('；') || undefined}
+        />
+      ) : null}
       {d.state === 'void' ? <Alert className="form-alert" type="warning" showIcon title={`${t('claimState.void')}：${d.voidReason ?? ''}`} /> : null}
       {d.state === 'signing' && !d.signatures.some((x) => x.done) ? <Alert className="form-alert" type="info" showIcon title={d.receipts ? t('claim.receiptsFirstDone', { n: d.receipts }) : t('claim.receiptsFirst')} /> : null}
       {d.overApproved ? <Alert className="form-alert" type="warning" showIcon title={t('claim.overApproved', { total: yuan(d.totalFen), approved: yuan(d.approvedFen) })} /> : null}
@@ -426,6 +443,7 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
         />
       ) : null}
       {step === 'pay' ? <PayDialog d={d} onClose={() => setStep(null)} /> : null}
+      {step === 'reverse' ? <ReverseDialog d={d} onClose={() => setStep(null)} /> : null}
       {step === 'void' ? (
         <VoidDialog
           title={t('claim.voidTitle', { number: d.number })}
@@ -435,6 +453,45 @@ function ClaimBody({ d }: { d: ClaimDetail }) {
         />
       ) : null}
     </>
+  );
+}
+
+/** 红字冲销: the paid claim stays as paid; the reversal undoes its payment and frees its invoices. */
+function ReverseDialog({ d, onClose }: { d: ClaimDetail; onClose: () => void }) {
+  const { t } = useTranslation('expenses');
+  const { message } = App.useApp();
+  const m = useApiMutation('expenses.claimReverse', EXP_READS);
+  const input = methods['expenses.claimReverse'].input;
+  return (
+    <FormDialog<{ reversedOn?: Dayjs; voucherNo?: string; reason?: string }>
+      title={t('claim.reverseTitle', { number: d.number })}
+      okText={t('claim.reverse')}
+      danger
+      width={600}
+      initialValues={{ reversedOn: dayjs() }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await m.mutateAsync({ id: d.id, reversedOn: dateOf(v.reversedOn), voucherNo: v.voucherNo ?? '', reason: v.reason ?? '' });
+        message.success(t('claim.reversed'));
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t('claim.reverseHint', { amount: yuan(d.totalFen) })}</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="reversedOn" label={t('f.reversedOn')} rules={[{ required: true, message: t('v.date') }]}>
+            <DatePicker className="exp-wide" disabledDate={futureDay} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="voucherNo" label={t('f.redVoucherNo')} rules={fieldRule(input, 'voucherNo')}>
+            <Input placeholder={t('claim.voucherExample')} maxLength={40} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="reason" label={t('f.reverseReason')} rules={fieldRule(input, 'reason')}>
+        <Input.TextArea rows={2} maxLength={300} showCount />
+      </Form.Item>
+    </FormDialog>
   );
 }
 

@@ -47,7 +47,12 @@ function ClaimForm() {
   if (error) return <Alert type="error" title={error} />;
   if (!data) return null;
   const { d, meta } = data as { d: ClaimDetail; meta: PrintMeta };
-  const status = d.state === 'paid' ? `已支付（${d.paidOn ?? ''}，记账凭证号 ${d.voucherNo ?? ''}）` : d.state === 'void' ? `作废：${d.voidReason ?? ''}` : d.state === 'rejected' ? '已退回' : d.state === 'approved' ? '签批完毕，待支付' : `签批中${d.nextStep ? `（待${d.nextStep}）` : ''}`;
+  const paid = `已支付（${d.paidOn ?? ''}，记账凭证号 ${d.voucherNo ?? ''}）`;
+  const status = d.reversal
+    ? `${paid}；${d.reversal.on} 红字冲销（红字凭证号 ${d.reversal.voucherNo}）：${d.reversal.reason}`
+    : d.state === 'paid'
+      ? paid
+      : d.state === 'void' ? `作废：${d.voidReason ?? ''}` : d.state === 'rejected' ? '已退回' : d.state === 'approved' ? '签批完毕，待支付' : `签批中${d.nextStep ? `（待${d.nextStep}）` : ''}`;
   return (
     <>
       <PrintToolbar title={`${meta.unitName}费用报销审批单 ${d.number}`} audit={audit} />
