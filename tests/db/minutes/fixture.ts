@@ -115,3 +115,18 @@ export function partyMeeting(b: Bureau, over: Partial<Input<'minutes.create'>> =
   };
 }
 
+/** A 廉政谈话 record (任前谈话 by the secretary), today unless told otherwise. */
+export const talk = (b: Bureau, over: Partial<Input<'minutes.talkCreate'>> = {}): Input<'minutes.talkCreate'> => ({
+  typeId: b.integrity.id,
+  date: TODAY,
+  startTime: '15:00',
+  endTime: '15:40',
+  place: '书记办公室',
+  talkKind: 'preappointment',
+  speaker: { userId: b.secretary.id, name: '王志强' },
+  recorder: { userId: b.clerk.id, name: '李晓梅' },
+  persons: [{ userId: b.presenter.id, name: '赵敏', post: '法律援助中心主任' }],
+  content: '任职前廉政提醒：严守政治纪律和政治规矩，严格执行中央八项规定精神。',
+  response: '表示将牢记嘱托，廉洁履职。',
+  ...over,
+});

@@ -1,23 +1,8 @@
 // 廉政谈话 records and the yearly coverage of staff.
 import { describe, expect, it } from 'vitest';
-import type { Input } from '../../../db/contract';
 import { businessSnapshot, ok, refused } from '../../helpers';
-import { LAST_YEAR, THIS_YEAR, TODAY, bureau, type Bureau } from './fixture';
+import { LAST_YEAR, THIS_YEAR, TODAY, bureau, talk } from './fixture';
 
-const talk = (b: Bureau, over: Partial<Input<'minutes.talkCreate'>> = {}): Input<'minutes.talkCreate'> => ({
-  typeId: b.integrity.id,
-  date: TODAY,
-  startTime: '15:00',
-  endTime: '15:40',
-  place: '书记办公室',
-  talkKind: 'preappointment',
-  speaker: { userId: b.secretary.id, name: '王志强' },
-  recorder: { userId: b.clerk.id, name: '李晓梅' },
-  persons: [{ userId: b.presenter.id, name: '赵敏', post: '法律援助中心主任' }],
-  content: '任职前廉政提醒：严守政治纪律和政治规矩，严格执行中央八项规定精神。',
-  response: '表示将牢记嘱托，廉洁履职。',
-  ...over,
-});
 
 describe('廉政谈话', () => {
   it('records a talk in the 廉政谈话 book and finalises it', async () => {
