@@ -419,7 +419,7 @@ export const advanceRowShape = z.object({
 });
 export type AdvanceRow = z.infer<typeof advanceRowShape>;
 
-export const settlementShape = z.object({ id: z.number(), kind: z.enum(['claim', 'cash']), amountFen: z.number(), on: z.string(), claimNumber: z.string().nullable(), note: z.string(), recordedByName: z.string() });
+export const settlementShape = z.object({ id: z.number(), kind: z.enum(['claim', 'cash', 'reversal']), amountFen: z.number(), on: z.string(), claimNumber: z.string().nullable(), note: z.string(), recordedByName: z.string() });
 export const advanceDetailShape = advanceRowShape.extend({
   signatures: z.array(signatureShape),
   settlements: z.array(settlementShape),

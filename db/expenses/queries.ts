@@ -436,9 +436,16 @@ export function advanceDetail(db: Db, id: number, ctx: Pick<C, 'now'>): AdvanceD
   const v = loadAdvance(db, id);
   const settlements = stmt(
     db,
-    `SELECT s.id, s.kind, s.amount_fen AS amountFen, s.settled_on AS "on", k.number AS claimNumber, s.note, u.name AS recordedByName
-     FROM expense_settlements s LEFT JOIN expense_claims k ON k.id = s.claim_id JOIN users u ON u.id = s.recorded_by_id WHERE s.advance_id = ? ORDER BY s.id`,
-  ).all(id) as AdvanceDetail['settlements'];
+    // A 红字冲销 of a claim that settled this advance is listed too, in red: it re-opened that amount.
+    `SELECT id, kind, amountFen, "on", claimNumber, note, recordedByName FROM (
+       SELECT s.id, s.kind, s.amount_fen AS amountFen, s.settled_on AS "on", k.number AS claimNumber, s.note, u.name AS recordedByName, s.created_at AS at
+       FROM expense_settlements s LEFT JOIN expense_claims k ON k.id = s.claim_id JOIN users u ON u.id = s.recorded_by_id WHERE s.advance_id = ?
+       UNION ALL
+       SELECT -r.id, 'reversal', -r.advance_reopened_fen, r.reversed_on, k.number, '报销单红字冲销：' || r.reason, u.name, r.created_at
+       FROM expense_claim_reversals r JOIN expense_claims k ON k.id = r.claim_id JOIN users u ON u.id = r.recorded_by_id
+       WHERE k.advance_id = ? AND r.advance_reopened_fen > 0
+     ) ORDER BY at, id`,
+  ).all(id, id) as AdvanceDetail['settlements'];
   const recorder = stmt(db, 'SELECT name FROM users WHERE id = ?').get(v.recorded_by_id) as { name: string };
   return {
     ...toAdvanceRow(r, today(ctx)),

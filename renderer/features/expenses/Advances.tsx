@@ -263,7 +263,7 @@ function AdvanceBody({ d }: { d: AdvanceDetail }) {
         locale={{ emptyText: t('adv.noSettlements') }}
         columns={[
           { title: t('f.date'), dataIndex: 'on', width: 110 },
-          { title: t('f.settleKind'), dataIndex: 'kind', width: 120, render: (k: 'claim' | 'cash') => t(`settle.${k}`) },
+          { title: t('f.settleKind'), dataIndex: 'kind', width: 120, render: (k: 'claim' | 'cash' | 'reversal') => t(`settle.${k}`) },
           { title: t('f.claimNumber'), dataIndex: 'claimNumber', width: 180 },
           { title: t('f.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number) => yuan(v) },
           { title: t('f.note'), dataIndex: 'note', ellipsis: true },

@@ -184,7 +184,9 @@ function AdvanceSlip() {
   if (!data) return null;
   const { d, meta } = data as { d: AdvanceDetail; meta: PrintMeta };
   const settled = d.settlements.length
-    ? d.settlements.map((s) => `${s.on} ${s.kind === 'claim' ? `报销冲账（${s.claimNumber ?? ''}）` : '现金还款'} ¥${formatYuan(s.amountFen)}${s.note && s.kind === 'cash' ? `（${s.note}）` : ''}`).join('\n')
+    ? d.settlements
+        .map((s) => `${s.on} ${s.kind === 'claim' ? `报销冲账（${s.claimNumber ?? ''}）` : s.kind === 'reversal' ? `红字冲销恢复（${s.claimNumber ?? ''}）` : '现金还款'} ¥${formatYuan(s.amountFen)}${s.note && s.kind === 'cash' ? `（${s.note}）` : ''}`)
+        .join('\n')
     : '';
   return (
     <>

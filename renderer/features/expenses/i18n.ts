@@ -11,7 +11,7 @@ export const zhCN = {
   advanceState: { pending: '待审批', approved: '待付款', rejected: '已驳回', outstanding: '未结清', settled: '已结清', void: '作废' },
   pay: { card: '公务卡', transfer: '转账', cash: '现金' },
   cashKind: { opening: '期初余额', topup: '补充备用金', payment: '现金报销', advance: '现金借支', return: '借支还款' , reversal: '红字冲销退回' },
-  settle: { claim: '报销冲账', cash: '现金还款' },
+  settle: { claim: '报销冲账', cash: '现金还款', reversal: '红字冲销恢复' },
   common: {
     optional: '（选填）',
     total: '共 {{total}} 条',
@@ -360,7 +360,7 @@ export const enUS: typeof zhCN = {
   advanceState: { pending: 'Pending', approved: 'Awaiting payment', rejected: 'Rejected', outstanding: 'Outstanding', settled: 'Settled', void: 'Void' },
   pay: { card: 'Official card', transfer: 'Transfer', cash: 'Cash' },
   cashKind: { opening: 'Opening balance', topup: 'Top-up', payment: 'Cash reimbursement', advance: 'Cash advance', return: 'Advance returned' , reversal: 'Returned by reversal' },
-  settle: { claim: 'Offset by reimbursement', cash: 'Cash returned' },
+  settle: { claim: 'Offset by reimbursement', cash: 'Cash returned', reversal: 'Re-opened by reversal' },
   common: { optional: ' (optional)', total: '{{total}} in all', yuan: 'yuan', yuanOf: '{{v}} yuan', none: 'None', voided: 'Voided', removeLine: 'Remove line', archive: 'Year-end archive' },
   list: { year: 'Year', allYears: 'All years', anyCategory: 'Any category', largeOnly: 'Large only', overdueOnly: 'Overdue only' },
   f: {

@@ -61,7 +61,13 @@ describe('红字冲销 of a paid claim', () => {
 
     const r = await ok(o.core, o.s, 'expenses.claimReverse', { id: k.id, voucherNo: '记-12', reason: '住宿天数录错' });
     expect(r.reversal).toMatchObject({ cashBackFen: 30_000, advanceReopenedFen: 200_000 });
-    expect(await ok(o.core, o.s, 'expenses.advanceGet', { id: v.id })).toMatchObject({ state: 'outstanding', outstandingFen: 200_000 });
+    const reopened = await ok(o.core, o.s, 'expenses.advanceGet', { id: v.id });
+    expect(reopened).toMatchObject({ state: 'outstanding', outstandingFen: 200_000 });
+    // The advance's own record shows why: the offset and, in red, its re-opening.
+    expect(reopened.settlements.map((s) => [s.kind, s.amountFen, s.claimNumber])).toEqual([
+      ['claim', 200_000, k.number],
+      ['reversal', -200_000, k.number],
+    ]);
     expect((await ok(o.core, o.s, 'expenses.cashStatus', {})).balanceFen).toBe(100_000);
     o.core.close();
   });
