@@ -138,7 +138,9 @@ test('固定资产采购验收生成卡片 → 标签 PDF 的二维码解码为�
   expect(cardText).toMatch(/领用分配闲置：（未分配）.*孙磊/);
   const dispText = await print('/print/assets/disposal/1', 'disposal.pdf');
   expect(dispText).toContain('固定资产处置审批表');
-  expect(dispText).toMatch(/同意单位负责人审批签字：张伟/);
+  // The decision prints with how and when it was given (issue 27).
+  expect(dispText).toMatch(/同意（本机会签\d{4}-\d\d-\d\d\d\d:\d\d）/);
+  expect(dispText).toContain('签字：张伟');
   await expect(page.getByRole('heading', { name: '固定资产管理' })).toBeVisible();
   await page.getByRole('tab', { name: '资产卡片' }).click();
   await expect(page.locator('.ant-table-tbody tr', { hasText: first })).toHaveCount(0);
