@@ -46,9 +46,12 @@ const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 // Invisible characters that alone would make a name look filled in while showing nothing.
 const INVISIBLE = /[\s\u200B-\u200F\u2060\u180E\uFEFF\u00AD\u3164\u115F\u1160]/g;
 
+/** Said after the field's label when its text holds a control character. */
+export const CONTROL_CHARS = '含有不可见的控制字符，请删除后重新输入';
+
 /** The problem with a piece of text a person typed, or null. Shared by the schemas and dispatch's walk of raw input. */
 export function textProblem(s: string, singleLine: boolean): string | null {
-  if (CONTROL.test(s)) return '含有不可见的控制字符，请删除后重新输入';
+  if (CONTROL.test(s)) return CONTROL_CHARS;
   if (singleLine && LINE_BREAK.test(s)) return '不能换行或包含制表符';
   return null;
 }

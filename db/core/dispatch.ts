@@ -1,5 +1,5 @@
 // dispatch(session, method, input): look up, check access, validate, run in one transaction with its audit entry.
-import { controlTextAt, describedAt, describeZodError, isMethodName, textProblem, methods, type MethodDef, type MethodName } from '../contract';
+import { CONTROL_CHARS, controlTextAt, describedAt, describeZodError, isMethodName, methods, type MethodDef, type MethodName } from '../contract';
 import type { Envelope } from '../contract/common';
 import { DomainError } from './errors';
 import type { AuditNote, CoreState, Ctx, HandlerDef, HandlerTable, VerifiedPerson } from './context';
@@ -99,7 +99,7 @@ export function createDispatch(core: CoreState, handlers: HandlerTable, opts: Di
 
     const controlAt = controlTextAt(rawInput);
     if (controlAt) {
-      const message = `${describedAt(def.input, controlAt) ?? '输入内容'}${textProblem('\u0000', true)}`;
+      const message = `${describedAt(def.input, controlAt) ?? '输入内容'}${CONTROL_CHARS}`;
       if (def.kind === 'write' && session) auditFailure(session, method, { code: 'invalid_input', message });
       return controlAt.length ? fail('invalid_input', message, controlAt.map(String).join('.')) : fail('invalid_input', message);
     }
