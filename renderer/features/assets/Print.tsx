@@ -47,7 +47,7 @@ function CardForm() {
   return (
     <>
       <PrintToolbar title={`${t('print.card')} ${c.number}`} audit={audit} />
-      <FormSheet unitName={meta.unitName} title={t('print.card')} number={c.number} date={c.bookedOn} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
+      <FormSheet unitName={meta.unitName} title={t('print.card')} number={c.number} date={c.bookedOn} keyedAt={c.createdAt} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
         <FieldGrid
           fields={[
             { label: '资产编号', value: c.number },
@@ -181,7 +181,7 @@ function DisposalForm() {
   return (
     <>
       <PrintToolbar title={`${t('print.disposal')} ${d.number}`} audit={audit} />
-      <FormSheet unitName={meta.unitName} title={t('print.disposal')} number={d.number} date={d.date} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
+      <FormSheet unitName={meta.unitName} title={t('print.disposal')} number={d.number} date={d.date} keyedAt={d.createdAt} footer={<FormFooter preparedBy={meta.preparedBy} generatedAt={meta.generatedAt} checkpoint={meta.checkpoint} />}>
         <FieldGrid
           fields={[
             { label: '处置方式', value: DISPOSAL_METHOD_LABELS[d.method] },
