@@ -433,7 +433,8 @@ function checkTripInvariants(o: Office, cars: Car[], numbers: Map<number, string
   }
   // Nor is a driver at the wheel of two trips at once.
   for (const d of [o.driver, o.driver2]) {
-    const driven = trips.filter((t) => t.driver_id === d.id && t.out_at);
+    // A trip voided after its return (entered by mistake) no longer holds its driver's time.
+    const driven = trips.filter((t) => t.driver_id === d.id && t.out_at && t.state !== 'voided');
     checkDisjoint(`driver ${d.id} trips`, driven.map((t) => ({ from: t.out_at!, to: t.return_at, number: t.number })));
   }
 }
