@@ -79,7 +79,7 @@ export function shanghaiDateOf(s: string): string {
  */
 export function backEnteredOn(actDate: string, createdAt: string): string | null {
   const keyed = shanghaiDateOf(createdAt);
-  return keyed > actDate.slice(0, 10) ? keyed : null;
+  return keyed > shanghaiDateOf(actDate) ? keyed : null;
 }
 
 /** A date-time as the office reads it: `2026-03-01 09:30`, Shanghai time. */
