@@ -59,11 +59,19 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   other: '其他方式',
 };
 
-export const MOVEMENT_KINDS = ['in', 'issue', 'return', 'gain', 'loss'] as const;
+export const MOVEMENT_KINDS = ['in', 'issue', 'return', 'gain', 'loss', 'correctUp', 'correctDown'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
-export const MOVEMENT_KIND_LABELS: Record<MovementKind, string> = { in: '入库', issue: '领用', return: '退库', gain: '盘盈', loss: '盘亏' };
+export const MOVEMENT_KIND_LABELS: Record<MovementKind, string> = {
+  in: '入库',
+  issue: '领用',
+  return: '退库',
+  gain: '盘盈',
+  loss: '盘亏',
+  correctUp: '入库更正（调增）',
+  correctDown: '入库更正（调减）',
+};
 /** +1 adds to stock, −1 takes from it. */
-export const MOVEMENT_DIR: Record<MovementKind, 1 | -1> = { in: 1, issue: -1, return: 1, gain: 1, loss: -1 };
+export const MOVEMENT_DIR: Record<MovementKind, 1 | -1> = { in: 1, issue: -1, return: 1, gain: 1, loss: -1, correctUp: 1, correctDown: -1 };
 
 export const PURCHASE_STATES = ['ordered', 'accepted', 'void'] as const;
 export type PurchaseState = (typeof PURCHASE_STATES)[number];
@@ -214,6 +222,15 @@ export const acceptInput = z.object({
     .describe('验收明细'),
   problems: optionalText('发现的问题', 1000).default(''),
   opinion: paragraph('验收意见', 500),
+});
+
+/** 入库更正: the line's accepted quantity and unit price as they really were. */
+export const acceptCorrectInput = z.object({
+  id: id('采购单'),
+  lineId: id('采购明细'),
+  acceptedQty: quantityOrZero('更正后实收数量'),
+  unitPrice: fen('更正后单价'),
+  reason: paragraph('更正原因', 300),
 });
 
 export const requisitionCreateInput = z.object({
@@ -379,6 +396,22 @@ export const purchaseLineShape = z.object({
   acceptedAmount: z.number().nullable(),
   quality: z.enum(QUALITIES).nullable(),
   acceptNote: z.string(),
+  /** 入库更正 of this line, oldest first; acceptedQty/acceptedAmount above are the latest's. */
+  corrections: z.array(
+    z.object({
+      id: z.number(),
+      correctedOn: z.string(),
+      beforeQty: z.number(),
+      beforeAmount: z.number(),
+      afterQty: z.number(),
+      afterAmount: z.number(),
+      /** The part of the value difference that fell on stock already issued: not posted to the ledger. */
+      unpostedAmount: z.number(),
+      reason: z.string(),
+      recordedByName: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
   /** Asset cards made from this line. */
   assetNumbers: z.array(z.string()),
 });
@@ -403,6 +436,8 @@ export const purchaseRowShape = z.object({
   acceptors: z.array(z.object({ id: z.number(), name: z.string() })),
   result: z.enum(ACCEPT_RESULTS).nullable(),
   acceptedTotal: z.number().nullable(),
+  /** How many 入库更正 were made; acceptedTotal is after them. */
+  corrections: z.number(),
   remarks: z.string(),
   voidReason: z.string().nullable(),
   recordedByName: z.string(),
@@ -568,6 +603,7 @@ export const suppliesMethods = defineMethods({
   'supplies.purchaseUpdate': { title: '修改采购单（验收前）', access: CLERK, kind: 'write', input: purchaseUpdateInput, output: purchaseDetailShape },
   'supplies.purchaseVoid': { title: '作废采购单', access: CLERK, kind: 'write', input: z.object({ id: id('采购单'), reason: paragraph('作废原因', 300) }), output: purchaseDetailShape },
   'supplies.accept': { title: '履约验收（入库/生成资产卡片）', access: CLERK, kind: 'write', input: acceptInput, output: purchaseDetailShape },
+  'supplies.acceptCorrect': { title: '入库更正（已验收采购明细的数量、单价）', access: CLERK, kind: 'write', input: acceptCorrectInput, output: purchaseDetailShape },
   'supplies.purchaseList': { title: '采购验收登记', access: ALL, kind: 'read', input: purchaseListInput, output: listOutput(purchaseRowShape) },
   'supplies.purchaseGet': { title: '查看采购单', access: ALL, kind: 'read', input: z.object({ id: id('采购单') }), output: purchaseDetailShape },
 

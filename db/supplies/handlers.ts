@@ -79,9 +79,13 @@ function purchaseDetail(ctx: Pick<C, 'db'>, id: number): PurchaseDetail {
     number: string;
   }[];
   const acceptRecorder = userLite(ctx.db, r.accept_recorded_by_id);
+  const corrections = acceptCorrections(ctx, id);
   return {
     ...toPurchaseRow(r),
-    lines: purchaseLines(ctx.db, id).map((l) => ({
+    lines: purchaseLines(ctx.db, id).map((l) => {
+      const mine = corrections.filter((c) => c.lineId === l.id);
+      const latest = mine.at(-1);
+      return {
       id: l.id,
       lineNo: l.line_no,
       itemId: l.item_id,
@@ -95,18 +99,53 @@ function purchaseDetail(ctx: Pick<C, 'db'>, id: number): PurchaseDetail {
       assetCategory: l.asset_category,
       brand: l.brand,
       model: l.model,
-      acceptedQty: l.accepted_qty === null ? null : fromMilli(l.accepted_qty),
-      acceptedAmount: l.accepted_amount,
+      acceptedQty: latest ? latest.afterQty : l.accepted_qty === null ? null : fromMilli(l.accepted_qty),
+      acceptedAmount: latest ? latest.afterAmount : l.accepted_amount,
       quality: l.quality,
       acceptNote: l.accept_note,
+      corrections: mine.map(({ lineId: _, ...c }) => c),
       assetNumbers: cards.filter((c) => c.lineId === l.id).map((c) => c.number),
-    })),
+      };
+    }),
     problems: r.problems,
     opinion: r.opinion,
     acceptRecordedByName: acceptRecorder?.name ?? null,
     acceptRecordedAt: r.accept_recorded_at,
     assetThreshold: suppliesSettings(ctx.db).assetThreshold,
   };
+}
+
+function acceptCorrections(ctx: Pick<C, 'db'>, purchaseId: number) {
+  const rows = stmt(
+    ctx.db,
+    `SELECT c.*, u.name AS recorded_by_name FROM supply_accept_corrections c JOIN users u ON u.id = c.recorded_by_id
+     WHERE c.purchase_id = ? ORDER BY c.id`,
+  ).all(purchaseId) as {
+    id: number;
+    purchase_line_id: number;
+    corrected_on: string;
+    before_qty: number;
+    before_amount: number;
+    after_qty: number;
+    after_amount: number;
+    unposted_amount: number;
+    reason: string;
+    recorded_by_name: string;
+    created_at: string;
+  }[];
+  return rows.map((c) => ({
+    id: c.id,
+    lineId: c.purchase_line_id,
+    correctedOn: c.corrected_on,
+    beforeQty: fromMilli(c.before_qty),
+    beforeAmount: c.before_amount,
+    afterQty: fromMilli(c.after_qty),
+    afterAmount: c.after_amount,
+    unpostedAmount: c.unposted_amount,
+    reason: c.reason,
+    recordedByName: c.recorded_by_name,
+    recordedAt: c.created_at,
+  }));
 }
 
 function reqDetail(ctx: Pick<C, 'db'>, id: number): RequisitionDetail {
@@ -578,6 +617,86 @@ export const suppliesHandlers: PartialHandlers<Keys> = {
         assetNumbers: d.lines.flatMap((l) => l.assetNumbers),
       },
       message: `履约验收 ${r.number}：${{ pass: '验收合格', partial: '部分合格', fail: '验收不合格' }[result]}，验收人${acceptorNames}；入库 ${stocked} 项${cards ? `，生成资产卡片 ${cards} 张` : ''}`,
+    });
+    return d;
+  },
+
+  // 入库更正: the line's accepted quantity and price as they really were. The difference is posted to
+  // the stock ledger (调增 / 调减, against the purchase line) on the day it is corrected, so the
+  // original 入库 and everything after it stay as they were and the balance follows.
+  'supplies.acceptCorrect': (ctx, input) => {
+    const r = loadPurchase(ctx, input.id);
+    if (r.state !== 'accepted') refuse(`采购单${r.number}${r.state === 'void' ? '已作废' : '尚未验收'}，没有可更正的入库；验收前请直接修改采购单`, 'id');
+    const line = purchaseLines(ctx.db, r.id).find((l) => l.id === input.lineId);
+    if (!line) throw new DomainError('not_found', '该明细不属于此采购单', 'lineId');
+    if (line.is_asset) {
+      refuse(`“${line.name}”是固定资产，验收时已生成资产卡片：单价有误请在资产卡片上“更正”原值，多登记的卡片请办理处置核销`, 'lineId');
+    }
+    const item = loadItem(ctx, line.item_id!, 'acceptedQty');
+    const latest = acceptCorrections(ctx, r.id).filter((c) => c.lineId === line.id).at(-1);
+    const beforeQty = latest ? toMilli(latest.afterQty) : line.accepted_qty!;
+    const beforeAmount = latest ? latest.afterAmount : line.accepted_amount!;
+    const afterQty = milliFor(item, input.acceptedQty, '更正后实收数量', 'acceptedQty');
+    const afterAmount = mulDiv(afterQty, input.unitPrice, 1000);
+    if (afterQty === beforeQty && afterAmount === beforeAmount) {
+      refuse(`更正后的数量和金额与现有记录（${qtyText(beforeQty, line.unit)}，${yuan(beforeAmount)}）相同，无需更正`, 'acceptedQty');
+    }
+    const dq = afterQty - beforeQty;
+    if (item.qty + dq < 0) {
+      refuse(
+        `“${line.name}”现有库存 ${qtyText(item.qty, item.unit)}，按更正须冲减 ${qtyText(-dq, item.unit)}：多登记的部分已有发出。请先办理退库或盘点，再更正入库`,
+        'acceptedQty',
+      );
+    }
+    // The balance cannot hold value without quantity nor go below zero: the part of the value
+    // difference that fell on stock already issued is stated on the record instead of posted.
+    const da = afterAmount - beforeAmount;
+    const qtyAfter = item.qty + dq;
+    const stockAmountAfter = qtyAfter === 0 ? 0 : Math.max(0, item.amount + da);
+    const posted = stockAmountAfter - item.amount;
+    const unposted = da - posted;
+    const on = today(ctx);
+    const me = ctx.me();
+    const correctionId = insertRow(ctx.db, 'supply_accept_corrections', {
+      purchase_id: r.id,
+      purchase_line_id: line.id,
+      corrected_on: on,
+      before_qty: beforeQty,
+      before_amount: beforeAmount,
+      after_qty: afterQty,
+      after_amount: afterAmount,
+      unposted_amount: unposted,
+      reason: input.reason,
+      recorded_by_id: me.userId,
+      created_at: ctx.nowIso,
+    });
+    // One movement when quantity and value move the same way; otherwise the increase first, so the
+    // balance never dips below zero between the two.
+    const parts = dq * posted >= 0 ? [{ q: dq, a: posted }] : dq > 0 ? [{ q: dq, a: 0 }, { q: 0, a: posted }] : [{ q: 0, a: posted }, { q: dq, a: 0 }];
+    for (const part of parts) {
+      if (!part.q && !part.a) continue;
+      const up = part.q > 0 || part.a > 0;
+      postMovement(ctx, {
+        itemId: item.id,
+        kind: up ? 'correctUp' : 'correctDown',
+        date: on,
+        qty: Math.abs(part.q),
+        amount: Math.abs(part.a),
+        field: 'acceptedQty',
+        purchaseId: r.id,
+        purchaseLineId: line.id,
+        handledById: me.userId,
+        handledByName: me.name,
+        note: `${r.number} 第 ${line.line_no} 项入库更正：${input.reason}`.slice(0, 300),
+      });
+    }
+    const d = purchaseDetail(ctx, r.id);
+    ctx.note({
+      objectType: SUPPLY_PURCHASE_OBJECT,
+      objectId: r.id,
+      before: { line: line.line_no, name: line.name, acceptedQty: fromMilli(beforeQty), acceptedAmount: beforeAmount },
+      after: { line: line.line_no, name: line.name, acceptedQty: fromMilli(afterQty), acceptedAmount: afterAmount, unposted: unposted || undefined, correctionId, reason: input.reason },
+      message: `入库更正 ${r.number} 第 ${line.line_no} 项“${line.name}”：${qtyText(beforeQty, line.unit)} ${yuan(beforeAmount)} → ${qtyText(afterQty, line.unit)} ${yuan(afterAmount)}（${input.reason}）`,
     });
     return d;
   },

@@ -249,6 +249,8 @@ export interface PurchaseDbRow {
   accepted_on: string | null;
   result: AcceptResult | null;
   accepted_total: number | null;
+  accepted_total_now: number | null;
+  correction_count: number;
   problems: string;
   opinion: string;
   accept_recorded_by_id: number | null;
@@ -264,6 +266,9 @@ export interface PurchaseDbRow {
 
 export const PURCHASE_SELECT = `
   SELECT p.*, ur.name AS recorded_by_name,
+         -- 入库更正 chain (each one's before is the last one's after), so their differences add up.
+         p.accepted_total + coalesce((SELECT sum(c.after_amount - c.before_amount) FROM supply_accept_corrections c WHERE c.purchase_id = p.id), 0) AS accepted_total_now,
+         (SELECT count(*) FROM supply_accept_corrections c WHERE c.purchase_id = p.id) AS correction_count,
          (SELECT count(*) FROM supply_purchase_lines l WHERE l.purchase_id = p.id) AS line_count,
          (SELECT group_concat(name, '、') FROM (SELECT l.name FROM supply_purchase_lines l WHERE l.purchase_id = p.id ORDER BY l.line_no LIMIT 4)) AS summary,
          (SELECT json_group_array(json_object('id', a.user_id, 'name', a.name)) FROM (SELECT * FROM supply_acceptors a WHERE a.purchase_id = p.id ORDER BY a.position) a) AS acceptors
@@ -291,7 +296,8 @@ export function toPurchaseRow(r: PurchaseDbRow): PurchaseRow {
     acceptedOn: r.accepted_on,
     acceptors: r.acceptors ? (JSON.parse(r.acceptors) as { id: number; name: string }[]) : [],
     result: r.result,
-    acceptedTotal: r.accepted_total,
+    acceptedTotal: r.accepted_total_now,
+    corrections: r.correction_count,
     remarks: r.remarks,
     voidReason: r.void_reason,
     recordedByName: r.recorded_by_name,
@@ -630,8 +636,9 @@ function ledgerImpl(db: Db, f: LedgerFilter, w: string[], args: unknown[]) {
   const core = `
     WITH p AS (
       SELECT item_id,
-             sum(CASE WHEN dir = 1 THEN qty ELSE 0 END) AS in_qty, sum(CASE WHEN dir = 1 THEN amount ELSE 0 END) AS in_amount,
-             sum(CASE WHEN dir = -1 THEN qty ELSE 0 END) AS out_qty, sum(CASE WHEN dir = -1 THEN amount ELSE 0 END) AS out_amount,
+             -- 收入 is every kind that is not 发出, a 入库更正（调减） in red.
+             sum(CASE WHEN kind IN ('issue', 'loss') THEN 0 ELSE dir * qty END) AS in_qty, sum(CASE WHEN kind IN ('issue', 'loss') THEN 0 ELSE dir * amount END) AS in_amount,
+             sum(CASE WHEN kind IN ('issue', 'loss') THEN qty ELSE 0 END) AS out_qty, sum(CASE WHEN kind IN ('issue', 'loss') THEN amount ELSE 0 END) AS out_amount,
              sum(CASE WHEN kind = 'return' THEN qty ELSE 0 END) AS return_qty, sum(CASE WHEN kind = 'gain' THEN qty ELSE 0 END) AS gain_qty,
              sum(CASE WHEN kind = 'loss' THEN qty ELSE 0 END) AS loss_qty
       FROM supply_movements WHERE moved_on >= @from AND moved_on <= @to GROUP BY item_id),

@@ -28,7 +28,7 @@ export interface PostInput {
   date: string;
   /** Thousandths. */
   qty: number;
-  /** 分 — for stock coming in at its own cost (入库, 退库 at the issue's cost, 盘盈). Out kinds take the average. */
+  /** 分 — for stock coming in at its own cost (入库, 退库 at the issue's cost, 盘盈) and for 入库更正 either way. Other out kinds take the average. */
   amount?: number;
   field: string;
   purchaseId?: number;
@@ -58,7 +58,7 @@ export function postMovement(ctx: C, p: PostInput): { id: number; amount: number
     if (p.qty > item.qty) {
       refuse(`库存不足：“${itemLabel(item)}”现有 ${qtyText(item.qty, item.unit)}，不能${MOVEMENT_KIND_LABELS[p.kind]} ${qtyText(p.qty, item.unit)}`, p.field);
     }
-    amount = p.qty === item.qty ? item.amount : mulDiv(item.amount, p.qty, item.qty);
+    amount = p.amount ?? (p.qty === item.qty ? item.amount : mulDiv(item.amount, p.qty, item.qty));
   } else {
     amount = p.amount ?? 0;
   }

@@ -21,7 +21,7 @@ import { openPrint, registerPrintRoute } from '../../print';
 import { ItemSelect, qty } from './shared';
 
 const PAGE_SIZE = 20;
-const KIND_CLASS: Record<MovementKind, string> = { in: 'tag-ok', return: 'tag-ok', gain: 'tag-warn', issue: '', loss: 'tag-bad' };
+const KIND_CLASS: Record<MovementKind, string> = { in: 'tag-ok', return: 'tag-ok', gain: 'tag-warn', issue: '', loss: 'tag-bad', correctUp: 'tag-warn', correctDown: 'tag-bad' };
 
 export function LedgerList() {
   const { t } = useTranslation('supplies');

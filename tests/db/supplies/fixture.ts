@@ -13,8 +13,8 @@ export async function person(core: Core, admin: string, login: string, roles: ('
 
 export const day = (offset = 0) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-export async function bureau() {
-  const core = makeCore();
+export async function bureau(dataDir?: string) {
+  const core = makeCore(dataDir);
   const admin = (await ok(core, null, 'accounts.setup', { unitName: '××区司法局', login: 'admin', password: STRONG, name: '周建国', department: '办公室', roles: ['admin'] })).sessionId;
   const clerk = await person(core, admin, 'clerk1', ['clerk'], '李晓梅', '办公室', '科员');
   const clerk2 = await person(core, admin, 'clerk2', ['clerk'], '郑华', '办公室', '科员');
