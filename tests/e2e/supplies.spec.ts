@@ -191,3 +191,52 @@ test('采购 → 履约验收 → 入库 → 领用审批 → 发放并打印领
   await expect(page.getByTestId('supplies-tile')).toBeVisible();
   await shot(page, 'supplies-home');
 });
+
+test('入库更正：验收时多录了数量，更正后原入库保留，差额红字记入明细账，验收单另列更正', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await bureau(host);
+  const c = (await host.call('accounts.signIn', { login: CLERK.login, password: CLERK.newPassword })).sessionId;
+  const idOf = async (name: string) => (await host.call('accounts.people', { q: name }, c)).find((x: { name: string }) => x.name === name)!.id;
+  const buyerId = await idOf(CLERK.name);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const p = await host.call('supplies.purchaseCreate', { orderNo: 'DZMC-2025-0901', supplier: '湖南某某办公用品有限公司', buyerId, purchasedOn: today, lines: [{ itemId: 1, quantity: 50, unitPrice: 2_450 }] }, c);
+  await host.call('supplies.accept', { id: p.id, acceptedOn: today, acceptorIds: [buyerId, await idOf(KEEPER.name)], lines: [{ lineId: p.lines[0].id, acceptedQty: 50, quality: 'ok' }], opinion: '同意验收' }, c);
+  await open(page, host);
+  await signIn(page, CLERK.login, CLERK.newPassword);
+  await go(page, '办公用品');
+  await page.getByRole('tab', { name: '采购验收' }).click();
+  await page.getByRole('button', { name: p.number }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByRole('button', { name: '入库更正' }).click();
+  const fix = dialog(page, `入库更正：${p.number}`);
+  await expect(fix.getByLabel('更正后实收数量', { exact: true })).toHaveValue('50');
+  await expect(fix.getByLabel('更正后单价', { exact: true })).toHaveValue('24.50');
+  await fix.getByLabel('更正后实收数量', { exact: true }).fill('5');
+  // No reason: refused next to the field, nothing posted.
+  await fix.getByRole('button', { name: '入库更正' }).click();
+  await expect(fieldError(page, '更正原因')).toBeVisible();
+  await fix.getByLabel('更正原因', { exact: true }).fill('实收 5 包，验收时误录为 50 包');
+  await Promise.all([answered(page, 'supplies.acceptCorrect'), fix.getByRole('button', { name: '入库更正' }).click()]);
+  await expect(drawer.locator('.ant-tag', { hasText: '已更正' })).toBeVisible();
+  const record = drawer.locator('.sup-corrections');
+  await expect(record).toContainText('入库更正记录');
+  await expect(record).toContainText('50 包，1,225.00');
+  await expect(record).toContainText('5 包，122.50');
+  await shot(page, 'supplies-accept-corrected');
+  await page.keyboard.press('Escape');
+
+  // The signed 验收单 still shows 50 as accepted, and lists the correction beneath.
+  const form = flat(await printToPdf(page, `/print/supplies/acceptance/${p.id}`, 'acceptance-corrected.pdf'));
+  expect(form).toContain('A4复印纸（70g500张/包）包5024.501,225.0050合格');
+  expect(form).toContain('验收后入库更正');
+  expect(form).toContain('实收5包，验收时误录为50包');
+  expect(form).toContain('壹仟贰佰贰拾伍元整（入库更正后¥122.50）');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', `${OUT}/acceptance-corrected.pdf`, `${OUT}/acceptance-corrected`]);
+  // The 出入库明细账: the red line in 收入, the balance 5 包.
+  const ledger = flat(await printToPdf(page, `/print/register/supplies.movements?f=${encodeURIComponent(JSON.stringify({ year: Number(p.year) }))}`, 'ledger-corrected.pdf'));
+  expect(ledger).toMatch(/-45-1,102.505122.50/);
+  const red = page.locator('.paper tbody tr', { hasText: '入库更正（调减）' });
+  await expect(red).toHaveCount(1);
+  await expect(red).toContainText('实收 5 包，验收时误录为 50 包');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', `${OUT}/ledger-corrected.pdf`, `${OUT}/ledger-corrected`]);
+});

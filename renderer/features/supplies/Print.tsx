@@ -66,6 +66,10 @@ function AcceptanceForm() {
   if (!data) return null;
   const { d, meta } = data as { d: PurchaseDetail; meta: PrintMeta };
   const accepted = d.state === 'accepted';
+  // The form prints what the acceptors signed; a later 入库更正 follows it as its own section.
+  const corrections = d.lines.flatMap((l) => l.corrections.map((c) => ({ ...c, line: l })));
+  const signedQty = (l: PurchaseDetail['lines'][number]) => (l.corrections.length ? l.corrections[0].beforeQty : l.acceptedQty);
+  const signedTotal = d.acceptedTotal === null ? null : d.acceptedTotal - corrections.reduce((a, c) => a + c.afterAmount - c.beforeAmount, 0);
   return (
     <>
       <PrintToolbar title={`${t('print.acceptance')} ${d.number}`} audit={audit} />
@@ -108,7 +112,7 @@ function AcceptanceForm() {
                 <td className="align-right">{formatQty(l.quantity)}</td>
                 <td className="align-right">{formatYuan(l.unitPrice)}</td>
                 <td className="align-right">{formatYuan(l.amount)}</td>
-                <td className="align-right">{l.acceptedQty === null ? '' : formatQty(l.acceptedQty)}</td>
+                <td className="align-right">{signedQty(l) === null ? '' : formatQty(signedQty(l)!)}</td>
                 <td className="align-center">{l.quality ? QUALITY_LABELS[l.quality] : ''}</td>
                 <td>{[l.acceptNote, l.assetNumbers.length ? `资产编号 ${l.assetNumbers.join('、')}` : ''].filter(Boolean).join('；')}</td>
               </tr>
@@ -117,11 +121,50 @@ function AcceptanceForm() {
         </table>
         <FieldGrid
           fields={[
-            { label: '实收金额', value: accepted && d.acceptedTotal !== null ? <Amount fen={d.acceptedTotal} /> : '', wide: true },
+            {
+              label: '实收金额',
+              value:
+                accepted && signedTotal !== null ? (
+                  <>
+                    <Amount fen={signedTotal} />
+                    {corrections.length ? `（入库更正后 ¥${formatYuan(d.acceptedTotal!)}）` : null}
+                  </>
+                ) : (
+                  ''
+                ),
+              wide: true,
+            },
             { label: '发现的问题', value: d.problems || (accepted ? '无' : ''), wide: true },
             { label: '验收结论', value: d.result ? `${ACCEPT_RESULT_LABELS[d.result]}。${d.opinion}` : '', wide: true },
           ]}
         />
+        {corrections.length ? (
+          <table className="paper-table sup-correction-table">
+            <caption>验收后入库更正</caption>
+            <thead>
+              <tr>
+                <th>更正日期</th>
+                <th>品名</th>
+                <th>更正前（数量／金额）</th>
+                <th>更正后（数量／金额）</th>
+                <th>更正原因</th>
+                <th>经办人</th>
+              </tr>
+            </thead>
+            <tbody>
+              {corrections.map((c) => (
+                <tr key={c.id}>
+                  <td className="align-center">{c.correctedOn}</td>
+                  <td>{`${c.line.lineNo}. ${c.line.name}`}</td>
+                  <td className="align-right">{`${formatQty(c.beforeQty)} ${c.line.unit}／${formatYuan(c.beforeAmount)}`}</td>
+                  <td className="align-right">{`${formatQty(c.afterQty)} ${c.line.unit}／${formatYuan(c.afterAmount)}`}</td>
+                  <td>{[c.reason, c.unpostedAmount ? `其中 ${formatYuan(c.unpostedAmount)} 元属已发出部分，未调整库存金额` : ''].filter(Boolean).join('；')}</td>
+                  <td className="align-center">{c.recordedByName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
         <SignatureBlocks
           steps={[
             ...(d.acceptors.length ? d.acceptors.map((a, i) => ({ label: `${t('print.accSign')}${d.acceptors.length > 1 ? i + 1 : ''}`, name: a.name, text: '' })) : [{ label: t('print.accSign') }, { label: `${t('print.accSign')}2` }]),

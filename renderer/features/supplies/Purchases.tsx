@@ -322,7 +322,9 @@ function PurchaseBody({ d, onEdit }: { d: PurchaseDetail; onEdit: () => void }) 
   const { t } = useTranslation('supplies');
   const me = useMe();
   const clerk = hasRole(me, ['clerk']);
-  const [step, setStep] = useState<'accept' | 'void' | null>(null);
+  const [step, setStep] = useState<'accept' | 'void' | 'correct' | null>(null);
+  const stockLines = d.lines.filter((l) => !l.isAsset && l.acceptedQty !== null);
+  const corrections = d.lines.flatMap((l) => l.corrections.map((c) => ({ ...c, line: l })));
   return (
     <>
       <Flex gap={8} wrap className="sup-actions">
@@ -337,6 +339,7 @@ function PurchaseBody({ d, onEdit }: { d: PurchaseDetail; onEdit: () => void }) 
             </Button>
           </>
         ) : null}
+        {clerk && d.state === 'accepted' && stockLines.length ? <Button onClick={() => setStep('correct')}>{t('purchase.correct')}</Button> : null}
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(`/print/supplies/acceptance/${d.id}`, { suggestedName: `履约验收单-${d.number}` })}>
           {t('purchase.printForm')}
         </Button>
@@ -382,15 +385,47 @@ function PurchaseBody({ d, onEdit }: { d: PurchaseDetail; onEdit: () => void }) 
           { title: t('f.ordered'), key: 'q', width: 80, align: 'right', render: (_, l) => `${qty(l.quantity)} ${l.unit}` },
           { title: t('f.unitPrice'), dataIndex: 'unitPrice', width: 90, align: 'right', render: (v: number) => yuan(v) },
           { title: t('f.amount'), dataIndex: 'amount', width: 96, align: 'right', render: (v: number) => yuan(v) },
-          { title: t('f.acceptedQty'), key: 'a', width: 110, align: 'right', render: (_, l) => (l.acceptedQty === null ? '' : qty(l.acceptedQty)) },
+          {
+            title: t('f.acceptedQty'),
+            key: 'a',
+            width: 110,
+            align: 'right',
+            render: (_, l) =>
+              l.acceptedQty === null ? '' : (
+                <>
+                  {qty(l.acceptedQty)}
+                  {l.corrections.length ? <Tag className="tag-warn sup-tag-gap">{t('purchase.corrected')}</Tag> : null}
+                </>
+              ),
+          },
           { title: t('f.quality'), key: 'ql', width: 80, render: (_, l) => (l.quality ? t(`quality.${l.quality}`) : '') },
           { title: t('f.acceptNote'), key: 'nt', width: 130, ellipsis: true, render: (_, l) => [l.acceptNote, l.assetNumbers.length ? `${t('purchase.assetCards')}：${l.assetNumbers.join('、')}` : ''].filter(Boolean).join('；') },
         ]}
         scroll={{ x: 760 }}
       />
+      {corrections.length ? (
+        <Table
+          className="sup-corrections"
+          rowKey="id"
+          size="small"
+          pagination={false}
+          title={() => t('purchase.corrections')}
+          dataSource={corrections}
+          columns={[
+            { title: t('purchase.correctedOn'), dataIndex: 'correctedOn', width: 100 },
+            { title: t('f.item'), key: 'n', width: 140, render: (_, c) => `${c.line.lineNo}. ${c.line.name}` },
+            { title: t('purchase.before'), key: 'b', width: 150, align: 'right', render: (_, c) => `${qty(c.beforeQty)} ${c.line.unit}，${yuan(c.beforeAmount)}` },
+            { title: t('purchase.after'), key: 'a', width: 150, align: 'right', render: (_, c) => `${qty(c.afterQty)} ${c.line.unit}，${yuan(c.afterAmount)}` },
+            { title: t('purchase.correctReason'), key: 'r', render: (_, c) => [c.reason, c.unpostedAmount ? t('purchase.unposted', { yuan: yuan(c.unpostedAmount) }) : ''].filter(Boolean).join('；') },
+            { title: t('f.recordedBy'), dataIndex: 'recordedByName', width: 80 },
+          ]}
+          scroll={{ x: 760 }}
+        />
+      ) : null}
       <Tabs className="sup-history" items={[{ key: 'h', label: t('detail.history'), children: <AuditTrail objectType="supply_purchase" objectId={d.id} /> }]} />
       {step === 'accept' ? <AcceptDialog d={d} onClose={() => setStep(null)} /> : null}
       {step === 'void' ? <VoidPurchase d={d} onClose={() => setStep(null)} /> : null}
+      {step === 'correct' ? <CorrectAcceptance d={d} onClose={() => setStep(null)} /> : null}
     </>
   );
 }
@@ -505,6 +540,66 @@ function VoidPurchase({ d, onClose }: { d: PurchaseDetail; onClose: () => void }
       }}
     >
       <Form.Item name="reason" label={t('f.reason')} rules={fieldRule(methods['supplies.purchaseVoid'].input, 'reason')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+interface CorrectValues {
+  lineId?: number;
+  acceptedQty?: number;
+  unitPrice?: number;
+  reason?: string;
+}
+
+/** 入库更正: the accepted quantity and unit price as they really were; the difference is posted today. */
+function CorrectAcceptance({ d, onClose }: { d: PurchaseDetail; onClose: () => void }) {
+  const { t } = useTranslation('supplies');
+  const { message } = App.useApp();
+  const m = useApiMutation('supplies.acceptCorrect', SUPPLY_READS);
+  const [form] = Form.useForm<CorrectValues>();
+  const lines = d.lines.filter((l) => !l.isAsset && l.acceptedQty !== null);
+  // The price now on record: the latest correction's, else the order's.
+  const current = (lineId: number) => {
+    const l = lines.find((x) => x.id === lineId)!;
+    const c = l.corrections.at(-1);
+    return { acceptedQty: l.acceptedQty ?? 0, unitPrice: (c && c.afterQty ? Math.round(c.afterAmount / c.afterQty) : l.unitPrice) / 100 };
+  };
+  const lineId = Form.useWatch('lineId', form);
+  const unit = lines.find((l) => l.id === lineId)?.unit;
+  return (
+    <FormDialog<CorrectValues>
+      title={t('purchase.correctTitle', { number: d.number })}
+      okText={t('purchase.correct')}
+      form={form}
+      initialValues={{ lineId: lines[0].id, ...current(lines[0].id) }}
+      onValuesChange={(changed) => {
+        if (changed.lineId) form.setFieldsValue(current(changed.lineId));
+      }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await m.mutateAsync({ id: d.id, lineId: v.lineId as number, acceptedQty: v.acceptedQty as number, unitPrice: toFen(v.unitPrice), reason: v.reason ?? '' });
+        message.success(t('purchase.correctDone'));
+      }}
+    >
+      <Alert className="form-alert" type="info" showIcon title={t('purchase.correctHint')} />
+      <Form.Item name="lineId" label={t('f.item')} rules={[{ required: true, message: t('v.required') }]}>
+        <Select options={lines.map((l) => ({ value: l.id, label: `${l.lineNo}. ${l.name}${l.spec ? `（${l.spec}）` : ''}` }))} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="acceptedQty" label={t('purchase.correctQty')} rules={[{ required: true, message: t('v.qty') }]}>
+            <InputNumber min={0} addonAfter={unit} className="sup-wide" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="unitPrice" label={t('purchase.correctPrice')} rules={[{ required: true, message: t('v.required') }]}>
+            <InputNumber min={0} step={0.01} addonAfter="元" className="sup-wide" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="reason" label={t('purchase.correctReason')} rules={fieldRule(methods['supplies.acceptCorrect'].input, 'reason')}>
         <Input.TextArea rows={2} />
       </Form.Item>
     </FormDialog>
