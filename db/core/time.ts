@@ -1,6 +1,6 @@
 // The core's clock. The Shanghai formatting is shared with the renderer (contract/time); what is
 // core-only is *which* now: the injected clock, so tests and the CI's pinned run decide the hour.
-export { addDays, shanghaiDate, shanghaiDateOf, shanghaiMinute, shanghaiYear, toShanghaiIso } from '../contract/time';
+export { addDays, backEnteredOn, shanghaiDate, shanghaiDateOf, shanghaiMinute, shanghaiYear, toShanghaiIso } from '../contract/time';
 
 export interface Clock {
   now(): Date;

@@ -15,7 +15,7 @@ import {
   EXP_REGISTER_MONTHLY,
   EXP_APP_OBJECT,
 } from '../contract/expenses';
-import { shanghaiDate } from '../core/time';
+import { backEnteredOn, shanghaiDate } from '../core/time';
 import { CONFIRMATION_MARKS, confirmationMarks } from '../core/approvals';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { cashList, countAdvances, countApps, countClaims, listAdvances, listApps, listClaims, type ClaimFilter } from './queries';
@@ -46,6 +46,7 @@ const claims: RegisterImpl = {
       (k): OutputRow => ({
         number: k.number,
         date: k.claimedOn,
+        _keyedOn: backEnteredOn(k.claimedOn, k.createdAt),
         applicant: k.applicantName,
         department: k.department,
         category: k.categoryName,
@@ -73,6 +74,7 @@ const apps: RegisterImpl = {
       (a): OutputRow => ({
         number: a.number,
         date: a.appliedOn,
+        _keyedOn: backEnteredOn(a.appliedOn, a.createdAt),
         applicant: a.applicantName,
         department: a.department,
         category: a.categoryName,
@@ -96,6 +98,7 @@ const advances: RegisterImpl = {
       (v): OutputRow => ({
         number: v.number,
         date: v.appliedOn,
+        _keyedOn: backEnteredOn(v.appliedOn, v.createdAt),
         borrower: v.borrowerName,
         department: v.department,
         purpose: v.purpose,

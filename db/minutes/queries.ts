@@ -1,6 +1,7 @@
 // Reads of the minutes register: types, books, meeting records with their checks, agenda items,
 // decisions. Prepared statements with parameters only. Other registers may import `getDecision`
 // to check a decision inside their own transaction (e.g. a large payment citing a 党组会议 decision).
+import { backEnteredOn } from '../core/time';
 import type { Db } from '../core/open';
 import { DomainError } from '../core/errors';
 import { likePattern } from '../core/sql';
@@ -548,12 +549,14 @@ export const filterFromRegister = (f: RegisterFilter): MeetingFilter => {
 
 /** The printed/exported row of the meeting book. */
 export function meetingOutputRow(db: Db, r: MeetingRow) {
-  const m = one<{ discipline_invited: number; discipline_attended: number; ack_reason: string; void_reason: string }>(
+  const m = one<{ discipline_invited: number; discipline_attended: number; ack_reason: string; void_reason: string; created_at: string }>(
     db,
-    'SELECT discipline_invited, discipline_attended, ack_reason, void_reason FROM minutes_meetings WHERE id = ?',
+    'SELECT discipline_invited, discipline_attended, ack_reason, void_reason, created_at FROM minutes_meetings WHERE id = ?',
     r.id,
   )!;
   const flags: string[] = [];
+  const keyedOn = backEnteredOn(r.date, m.created_at);
+  if (keyedOn) flags.push(`${keyedOn} 补录`);
   if (r.state === 'voided') flags.push(`作废：${m.void_reason}`);
   if (r.flagged) flags.push(`检查未通过已确认：${m.ack_reason}`);
   if (r.amendmentCount) flags.push(`更正 ${r.amendmentCount} 处`);

@@ -7,7 +7,7 @@ import { claimNumber } from '../core/numbering';
 import type { Db } from '../core/open';
 import type { Ctx } from '../core/context';
 import { refuse } from '../core/errors';
-import { shanghaiDate, shanghaiDateOf } from '../core/time';
+import { backEnteredOn, shanghaiDate, shanghaiDateOf } from '../core/time';
 import {
   BLANK_TITLE,
   SEAL_KIND_LABELS,
@@ -98,6 +98,8 @@ export function usageCells(r: UseDbRow, today: string): OutputRow {
     imported: r.imported ? '是' : '',
     paperGap: r.paper_gap ? '是' : '',
     /** The print layout prints flagged rows in red: 事后补批 rows (DOMAIN.md, issue 5). */
+    // 补录: keyed in after the day of the use (an import says so in 备注 instead).
+    _keyedOn: r.imported ? null : backEnteredOn(r.entry_date, r.created_at),
     _flag: r.emergency ? (r.approval_decision === 'approved' ? 'emergency' : 'emergencyPending') : r.paper_gap ? 'paperGap' : null,
     _id: r.id,
   };

@@ -4,7 +4,7 @@ import type { ImportProblem } from '../contract/output';
 import { FLEET_REGISTER, MONTHLY_REGISTER, OBJECT_TYPES, TRIPS_REGISTER, TRIP_STATE_LABELS, VEHICLE_STATUS_LABELS, formatPlate, shortTime, tripFlags, vehicleCreateInput, type StatRow } from '../contract/vehicles';
 import { describeZodError } from '../contract';
 import { DomainError, refuse } from '../core/errors';
-import { shanghaiDateOf, shanghaiMinute, shanghaiYear } from '../core/time';
+import { backEnteredOn, shanghaiDateOf, shanghaiMinute, shanghaiYear } from '../core/time';
 import type { Db } from '../core/open';
 import type { OutputRow, RegisterImpl } from '../output/registry';
 import { personNamed, readImportRow } from '../output/import-row';
@@ -268,6 +268,7 @@ const tripsRegister: RegisterImpl<ImportedTrip> = {
         userSign: null,
         driverSign: null,
         _flag: t.flagged || marks.get(t.id) === 'disputed',
+        _keyedOn: t.imported ? null : backEnteredOn(t.outAt ?? t.plannedOut, t.createdAt),
       };
     });
   },

@@ -14,6 +14,8 @@ export type PrintRow = Record<string, string | number | boolean | null>;
 
 export function RegisterTable({ def, rows, meta }: { def: RegisterDef; rows: PrintRow[]; meta: PrintMeta }) {
   const cols = def.columns.filter((c) => !c.exportOnly);
+  // A record keyed in after its act's day (row field `_keyedOn`) says so under its date.
+  const dateKey = cols.find((c) => c.kind === 'date' || c.key === 'date')?.key;
   const total = cols.reduce((n, c) => n + c.width, 0);
   return (
     <table className="paper-table">
@@ -56,6 +58,9 @@ export function RegisterTable({ def, rows, meta }: { def: RegisterDef; rows: Pri
               {cols.map((c) => (
                 <td key={c.key} className={[c.signature ? 'signature' : '', c.align ? `align-${c.align}` : ''].join(' ').trim() || undefined}>
                   {c.signature ? '' : formatCell(r[c.key], c.kind)}
+                  {c.key === dateKey && typeof r._keyedOn === 'string' ? <div className="paper-keyed">
+                      <span>{r._keyedOn}</span> 补录
+                    </div> : null}
                 </td>
               ))}
             </tr>

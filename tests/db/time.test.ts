@@ -74,6 +74,18 @@ describe('补录: keyed in on a later Shanghai day', () => {
   });
 });
 
+describe('补录 on the printed register', () => {
+  it('a use keyed in at 00:30 for the day before carries the keying day under its date; one of the same day does not', async () => {
+    b = await bureau({ clock: pinnedClock('2026-12-08T00:30:00+08:00') });
+    const late = await ok(b.core, b.c, 'seals.request', request(b, { appliedOn: '2026-12-07', documentTitle: '昨日用印' }));
+    const same = await ok(b.core, b.c, 'seals.request', request(b, { appliedOn: '2026-12-08', documentTitle: '当日用印' }));
+    const printed = await ok(b.core, b.c, 'output.rows', { register: 'seals.usage', filter: { year: 2026 } });
+    const byNumber = new Map(printed.rows.map((r) => [r.number, r]));
+    expect(byNumber.get(late.number)).toMatchObject({ date: '2026-12-07', _keyedOn: '2026-12-08' });
+    expect(byNumber.get(same.number)).toMatchObject({ date: '2026-12-08', _keyedOn: null });
+  });
+});
+
 describe('impossible dates and times', () => {
   it('are refused next to their field in Chinese, and nothing is stored', async () => {
     b = await bureau({ clock: pinnedClock('2026-12-07T10:00:00+08:00') });
