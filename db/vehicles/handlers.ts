@@ -486,11 +486,16 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
     if (input.outOdometer === t.out_odometer && input.returnOdometer === t.return_odometer) refuse('更正后的里程与原登记相同', 'returnOdometer');
     const v = vehicleOr404(ctx.db, t.vehicle_id!, 'id');
     // Continuity with the trips either side: the one before (or the car's starting reading) and the one after.
-    const prev = ctx.db
-      .prepare("SELECT number, return_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state = 'returned' AND id <> ? AND return_at <= ? ORDER BY return_at DESC LIMIT 1")
-      .get(v.id, t.id, t.out_at) as { number: string; odo: number } | undefined;
-    const floor = prev ? prev.odo : v.odometer_start;
-    if (input.outOdometer < floor) refuse(`出车里程不能小于${prev ? `上一次回车里程（${prev.number}）` : '该车建档时里程'} ${floor} 公里`, 'outOdometer');
+    const prev = lastReturn(ctx.db, v.id, { at: t.out_at!, tripId: t.id });
+    const floor = prev ? prev.returnOdometer : v.odometer_start;
+    const whence = prev ? `上一次回车里程（${prev.number}）` : '该车建档时里程';
+    if (input.outOdometer < floor) refuse(`出车里程不能小于${whence} ${floor} 公里`, 'outOdometer');
+    // Continuity is judged against the trip before as it stands now (it may itself have been corrected),
+    // never against the reading it once followed; a gap needs the reason given at departure.
+    const gap = input.outOdometer !== floor;
+    if (gap && !t.gap_reason.trim()) {
+      refuse(`更正后的出车里程与${whence} ${floor} 公里不一致（相差 ${input.outOdometer - floor} 公里）：出车时未说明里程不连续，请按${whence}更正`, 'outOdometer');
+    }
     if (input.returnOdometer < input.outOdometer) refuse('回车里程不能小于出车里程：里程表不能倒退', 'returnOdometer');
     const next = ctx.db
       .prepare("SELECT number, out_odometer AS odo FROM vehicle_trips WHERE vehicle_id = ? AND state IN ('out', 'returned') AND id <> ? AND out_at >= ? ORDER BY out_at LIMIT 1")
@@ -504,7 +509,6 @@ export const vehiclesHandlers: PartialHandlers<Keys> = {
       )
       .run(t.id, t.out_odometer, t.return_odometer, input.outOdometer, input.returnOdometer, input.reason, ctx.nowIso, ctx.me().userId);
     const hours = (Date.parse(t.return_at!) - Date.parse(t.out_at!)) / 3_600_000;
-    const gap = t.expected_odometer !== null && input.outOdometer !== t.expected_odometer;
     ctx.db
       .prepare('UPDATE vehicle_trips SET out_odometer = ?, return_odometer = ?, speed_flag = ?, gap = ?, updated_at = ? WHERE id = ?')
       .run(input.outOdometer, input.returnOdometer, (input.returnOdometer - input.outOdometer) / hours > MAX_AVERAGE_KMH ? 1 : 0, gap ? 1 : 0, ctx.nowIso, t.id);

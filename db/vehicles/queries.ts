@@ -189,11 +189,17 @@ export function countTrips(db: Db, f: TripFilter): number {
   return (db.prepare(`SELECT count(*) AS n ${from} ${w.sql}`).get(...w.args) as { n: number }).n;
 }
 
-/** The last completed trip of a vehicle: where the next one must start. */
-export const lastReturn = (db: Db, vehicleId: number) =>
+/**
+ * The last completed trip of a vehicle: where the next one must start. With `before`, the last one
+ * back by that instant other than the trip itself: where that trip had to start (as it stands now).
+ */
+export const lastReturn = (db: Db, vehicleId: number, before?: { at: string; tripId: number }) =>
   db
-    .prepare("SELECT id, number, return_at AS returnAt, return_odometer AS returnOdometer FROM vehicle_trips WHERE vehicle_id = ? AND state = 'returned' ORDER BY return_at DESC LIMIT 1")
-    .get(vehicleId) as { id: number; number: string; returnAt: string; returnOdometer: number } | undefined;
+    .prepare(
+      `SELECT id, number, return_at AS returnAt, return_odometer AS returnOdometer FROM vehicle_trips
+       WHERE vehicle_id = @vehicleId AND state = 'returned' AND (@at IS NULL OR (return_at <= @at AND id <> @tripId)) ORDER BY return_at DESC LIMIT 1`,
+    )
+    .get({ vehicleId, at: before?.at ?? null, tripId: before?.tripId ?? 0 }) as { id: number; number: string; returnAt: string; returnOdometer: number } | undefined;
 
 export interface Busy {
   id: number;

@@ -50,6 +50,24 @@ describe('odometer typos', () => {
     o.core.close();
   });
 
+  it('a typo carried into the next departure is corrected trip by trip, each against the reading before it as it stands now', async () => {
+    const o = await office();
+    const car = await addVehicle(o);
+    // 10,050 typed as 10,500, and the next departure had to read at least 10,500, so it was typed so too.
+    const a = await fullTrip(o, { from: '2026-03-02T09:00', to: '2026-03-02T17:00', vehicleId: car.id, outOdometer: 10_000, returnOdometer: 10_500 });
+    const b = await fullTrip(o, { from: '2026-03-03T09:00', to: '2026-03-03T12:00', vehicleId: car.id, outOdometer: 10_500, returnOdometer: 10_530 });
+    await ok(o.core, o.clerk.session, 'vehicles.correct', { id: a.id, outOdometer: 10_000, returnOdometer: 10_050, reason: '回车里程误录' });
+    // The second trip is compared with the first as corrected (10,050), not with the 10,500 it once followed.
+    const fixed = await ok(o.core, o.clerk.session, 'vehicles.correct', { id: b.id, outOdometer: 10_050, returnOdometer: 10_080, reason: '出车里程随上次误录' });
+    expect(fixed).toMatchObject({ outOdometer: 10_050, returnOdometer: 10_080, gap: false });
+    // A corrected departure that leaves kilometres unaccounted for, on a trip with no gap explained, is refused.
+    const before = businessSnapshot(o.core);
+    const e = await refused(o.core, o.clerk.session, 'vehicles.correct', { id: b.id, outOdometer: 10_060, returnOdometer: 10_080, reason: '再次核对' });
+    expect(e).toMatchObject({ field: 'outOdometer', message: expect.stringContaining('上一次回车里程') });
+    expect(businessSnapshot(o.core)).toBe(before);
+    o.core.close();
+  });
+
   it('the latest trip of a car, entered by mistake, may be voided after return: its costs go with it', async () => {
     const o = await office();
     const car = await addVehicle(o);
