@@ -21,7 +21,8 @@ describe('upgrading invoice lines to canonical numbers', () => {
     line.run(3, '２５４４ ２０００ ００００ １２３４ ５６７８', 1_000, 1);
     line.run(4, '2543-2000-0000-1234-5678', 5_000, 0); // on a rejected claim: no clash
     db.pragma('foreign_keys = ON');
-    migrate(db, all, join(dir, 'backups'), 'y');
+    // Up to 150 only: these lines stand alone (no claims), which a later table rebuild's foreign-key check would refuse.
+    migrate(db, all.filter((m) => m.version <= 150), join(dir, 'backups'), 'y');
     const rows = db.prepare('SELECT claim_id AS c, invoice_no AS n FROM expense_claim_lines ORDER BY claim_id').all();
     expect(rows).toEqual([
       { c: 1, n: '25432000000012345678' },
