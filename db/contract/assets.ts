@@ -454,7 +454,7 @@ export const assetsRegisterDefs: Record<string, RegisterDef> = {
     states: ASSET_STATUS_LABELS,
     columns: [
       { key: 'group', title: '分组', width: 10, printOnly: true },
-      { key: 'number', title: '资产编号', width: 13 },
+      { key: 'number', title: '资产编号', width: 13, nowrap: true },
       { key: 'name', title: '资产名称', width: 14 },
       { key: 'category', title: '类别', width: 9 },
       { key: 'model', title: '品牌型号', width: 14 },
@@ -500,7 +500,7 @@ export const assetsRegisterDefs: Record<string, RegisterDef> = {
     columns: [
       { key: 'date', title: '日期', width: 9, kind: 'date', align: 'center' },
       { key: 'kind', title: '变动类型', width: 7, align: 'center' },
-      { key: 'number', title: '资产编号', width: 13 },
+      { key: 'number', title: '资产编号', width: 13, nowrap: true },
       { key: 'name', title: '资产名称', width: 14 },
       { key: 'from', title: '变动前', width: 18 },
       { key: 'to', title: '变动后', width: 18 },
@@ -538,7 +538,7 @@ export const assetsRegisterDefs: Record<string, RegisterDef> = {
     readRoles: READERS,
     columns: [
       { key: 'index', title: '序号', width: 4, kind: 'int', align: 'center' },
-      { key: 'number', title: '资产编号', width: 13 },
+      { key: 'number', title: '资产编号', width: 13, nowrap: true },
       { key: 'name', title: '资产名称', width: 14 },
       { key: 'model', title: '规格型号', width: 12 },
       { key: 'originalValue', title: '原值', width: 9, kind: 'money', align: 'right' },

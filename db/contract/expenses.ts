@@ -551,7 +551,7 @@ export const expensesRegisterDefs: Record<string, RegisterDef> = {
       { key: 'amount', title: '金额（元）', width: 18, kind: 'money', align: 'right' },
       { key: 'receipts', title: '单据张数', width: 9, kind: 'int', align: 'center' },
       { key: 'payment', title: '支付方式', width: 10, align: 'center' },
-      { key: 'voucher', title: '凭证号', width: 14 },
+      { key: 'voucher', title: '凭证号', width: 14, nowrap: true },
       { key: 'state', title: '状态', width: 10, align: 'center' },
       { key: 'paidOn', title: '支付日期', width: 17, kind: 'date', exportOnly: true },
       { key: 'offset', title: '冲借支（元）', width: 14, kind: 'money', exportOnly: true },

@@ -24,6 +24,8 @@ export interface ColumnDef {
   printOnly?: boolean;
   /** Exported only (detail that does not fit on paper). */
   exportOnly?: boolean;
+  /** Printed on one line whatever it holds (plates, asset and voucher numbers): never broken. */
+  nowrap?: boolean;
 }
 
 export interface ImportColumnDef {
@@ -50,6 +52,8 @@ export interface RegisterDef {
   importColumns?: ImportColumnDef[];
   /** Labels of the states a filter may name. */
   states?: Record<string, string>;
+  /** Who signs the printed register off under its last row; 保管人 and 负责人 unless said. */
+  signOff?: readonly string[];
 }
 
 export const AUDIT_REGISTER: RegisterDef = {
@@ -66,7 +70,7 @@ export const AUDIT_REGISTER: RegisterDef = {
     { key: 'object', title: '对象', width: 11 },
     { key: 'result', title: '结果', width: 5, align: 'center' },
     { key: 'message', title: '说明', width: 38 },
-    { key: 'hash', title: '哈希', width: 14 },
+    { key: 'hash', title: '哈希', width: 14, nowrap: true },
   ],
   states: { success: '成功', failure: '失败' },
 };

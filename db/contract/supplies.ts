@@ -716,7 +716,7 @@ export const suppliesRegisterDefs: Record<string, RegisterDef> = {
     importRoles: ['clerk', 'admin'],
     columns: [
       { key: 'index', title: '序号', width: 5, kind: 'int', align: 'center' },
-      { key: 'code', title: '编码', width: 10 },
+      { key: 'code', title: '编码', width: 10, nowrap: true },
       { key: 'name', title: '物品名称', width: 18 },
       { key: 'spec', title: '规格型号', width: 16 },
       { key: 'unit', title: '单位', width: 5, align: 'center' },
@@ -749,7 +749,7 @@ export const suppliesRegisterDefs: Record<string, RegisterDef> = {
       { key: 'number', title: '编号', width: 14 },
       { key: 'date', title: '采购日期', width: 9, kind: 'date', align: 'center' },
       { key: 'channel', title: '采购方式', width: 9 },
-      { key: 'orderNo', title: '订单号/合同号', width: 13 },
+      { key: 'orderNo', title: '订单号/合同号', width: 13, nowrap: true },
       { key: 'supplier', title: '供应商', width: 14 },
       { key: 'summary', title: '采购内容', width: 22 },
       { key: 'total', title: '金额', width: 10, kind: 'money', align: 'right' },

@@ -706,7 +706,7 @@ export const TRIPS_REGISTER: RegisterDef = {
   columns: [
     { key: 'number', title: '编号', width: 28 },
     { key: 'date', title: '日期', width: 24, kind: 'date', align: 'center' },
-    { key: 'plate', title: '车牌', width: 14, align: 'center' },
+    { key: 'plate', title: '车牌', width: 14, align: 'center', nowrap: true },
     { key: 'applicant', title: '用车人/部门', width: 17 },
     { key: 'reason', title: '事由', width: 26 },
     { key: 'destination', title: '目的地', width: 16 },
@@ -764,12 +764,12 @@ export const FLEET_REGISTER: RegisterDef = {
   readRoles: READ,
   states: VEHICLE_STATUS_LABELS,
   columns: [
-    { key: 'plate', title: '车牌号', width: 22, align: 'center' },
+    { key: 'plate', title: '车牌号', width: 22, align: 'center', nowrap: true },
     { key: 'model', title: '品牌型号', width: 28 },
     { key: 'vehicleType', title: '车辆类型', width: 13, align: 'center' },
     { key: 'energy', title: '能源类型', width: 14, align: 'center' },
-    { key: 'vin', title: '车架号', width: 36 },
-    { key: 'engineNo', title: '发动机号', width: 22 },
+    { key: 'vin', title: '车架号', width: 36, nowrap: true },
+    { key: 'engineNo', title: '发动机号', width: 22, nowrap: true },
     { key: 'seats', title: '座位', width: 10, kind: 'int', align: 'right' },
     { key: 'purchaseDate', title: '购置日期', width: 21, kind: 'date', align: 'center' },
     { key: 'purchasePrice', title: '购置价格（元）', width: 22, kind: 'money', align: 'right' },
@@ -810,7 +810,7 @@ export const MONTHLY_REGISTER: RegisterDef = {
   retention: '10年',
   readRoles: READ,
   columns: [
-    { key: 'plate', title: '车牌号', width: 10, align: 'center' },
+    { key: 'plate', title: '车牌号', width: 10, align: 'center', nowrap: true },
     { key: 'month', title: '月份', width: 6, align: 'center' },
     { key: 'trips', title: '出车次数', width: 7, kind: 'int', align: 'right' },
     { key: 'km', title: '行驶公里', width: 8, kind: 'int', align: 'right' },

@@ -4,12 +4,20 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { REGISTER_DEFS } from '../../db/contract/registers';
-import { filterCaption } from '../../db/contract/output';
+import { filterCaption, type RegisterFilter } from '../../db/contract/output';
 import { decodeFilter } from './route';
 import { PrintToolbar, recordPrint } from './PrintToolbar';
 import { RegisterTable } from './RegisterTable';
 import { useRegisterRows } from './useRegisterRows';
 import { usePrintReady } from './usePrintReady';
+
+/** The period a printed register covers, as a date range: 登记期间：2026-01-01 至 2026-12-31. */
+function periodOf(f: RegisterFilter): string {
+  const from = f.from ?? (f.year ? `${f.year}-01-01` : null);
+  const to = f.to ?? (f.year ? `${f.year}-12-31` : null);
+  if (!from && !to) return '登记期间：全部';
+  return `登记期间：${from ?? '最早'} 至 ${to ?? '最近'}`;
+}
 
 export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
   const { key = '' } = useParams();
@@ -33,7 +41,8 @@ export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
   if (!meta) return null;
   const year = filter.year;
   const title = `${meta.unitName}${def.title}`;
-  const caption = filterCaption(filter, def.states, false);
+  // The period says the dates; the caption adds what else narrows the rows (state, keyword).
+  const caption = filterCaption({ ...filter, from: undefined, to: undefined }, def.states, false);
   const landscape = def.orientation === 'landscape';
   return (
     <>
@@ -65,12 +74,7 @@ export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
         </div>
       ) : null}
       <div className={`paper paper-page${landscape ? ' paper-landscape' : ''}`}>
-        <h1 className="paper-title">
-          {title}
-          {year ? `（${year}年）` : ''}
-        </h1>
-        {caption ? <div className="paper-caption">{caption}</div> : null}
-        <RegisterTable def={def} rows={rows} meta={meta} />
+        <RegisterTable def={def} rows={rows} meta={meta} title={`${title}${year ? `（${year}年）` : ''}`} period={[periodOf(filter), caption].filter(Boolean).join('　')} />
       </div>
     </>
   );

@@ -1,7 +1,11 @@
-// A register on paper: the declared columns, header row repeated on every page (thead), footer with
-// 制表人 / 审核人 / print time / audit checkpoint repeated too (tfoot), rows never split.
-import type { RegisterDef } from '../../db/contract/registers';
+// A register on paper: the title and period, the header row and the footer (制表人 / 审核人 / print
+// time / audit checkpoint) repeated on every page, a 序号 before the declared columns, rows never split,
+// and the sign-off block after the last row. Widths come from layout.ts: numbers, dates, amounts and
+// plates never break; a long text is set smaller to stay within two lines.
+import { useMemo } from 'react';
+import type { ColumnDef, RegisterDef } from '../../db/contract/registers';
 import { formatCell, shanghaiDateTime } from './format';
+import { CONTENT_MM, cellPt, planColumns } from './layout';
 
 export interface PrintMeta {
   unitName: string;
@@ -12,19 +16,40 @@ export interface PrintMeta {
 
 export type PrintRow = Record<string, string | number | boolean | null>;
 
-export function RegisterTable({ def, rows, meta }: { def: RegisterDef; rows: PrintRow[]; meta: PrintMeta }) {
+const SEQ: ColumnDef = { key: '_seq', title: '序号', width: 8, kind: 'int', align: 'center' };
+
+/** The printed columns: the declared ones, with a 序号 first unless the register numbers its rows itself. */
+export function printedColumns(def: RegisterDef): ColumnDef[] {
   const cols = def.columns.filter((c) => !c.exportOnly);
-  // A record keyed in after its act's day (row field `_keyedOn`) says so under its date.
+  return cols.some((c) => c.title === '序号') ? cols : [SEQ, ...cols];
+}
+
+const text = (v: unknown, c: ColumnDef) => formatCell(v, c.kind);
+
+/** With a title, the register stands alone: title and period on every page, the sign-off after it. Without, it is a section of a larger paper. */
+export function RegisterTable({ def, rows, meta, title, period }: { def: RegisterDef; rows: PrintRow[]; meta: PrintMeta; title?: string; period?: string }) {
+  const cols = useMemo(() => printedColumns(def), [def]);
+  const numbered = useMemo<PrintRow[]>(() => (cols[0] === SEQ ? rows.map((r, i) => ({ ...r, _seq: i + 1 })) : rows), [rows, cols]);
+  const plan = useMemo(() => planColumns(cols, numbered, text, CONTENT_MM[def.orientation]), [cols, numbered, def.orientation]);
+  const total = plan.reduce((n, p) => n + p.mm, 0);
   const dateKey = cols.find((c) => c.kind === 'date' || c.key === 'date')?.key;
-  const total = cols.reduce((n, c) => n + c.width, 0);
+  const signOff = def.signOff ?? ['保管人', '负责人'];
   return (
     <table className="paper-table">
       <colgroup>
-        {cols.map((c) => (
-          <col key={c.key} style={{ width: `${((c.width / total) * 100).toFixed(2)}%` }} />
+        {plan.map((p) => (
+          <col key={p.col.key} style={{ width: `${((p.mm / total) * 100).toFixed(2)}%` }} />
         ))}
       </colgroup>
       <thead>
+        {title ? (
+          <tr className="paper-head">
+            <th colSpan={cols.length}>
+              <h1 className="paper-title">{title}</h1>
+              {period ? <div className="paper-caption">{period}</div> : null}
+            </th>
+          </tr>
+        ) : null}
         <tr>
           {cols.map((c) => (
             <th key={c.key}>{c.title}</th>
@@ -46,26 +71,46 @@ export function RegisterTable({ def, rows, meta }: { def: RegisterDef; rows: Pri
         </tr>
       </tfoot>
       <tbody>
-        {rows.length === 0 ? (
+        {numbered.length === 0 ? (
           <tr>
             <td colSpan={cols.length} className="paper-empty">
               （本期无登记）
             </td>
           </tr>
         ) : (
-          rows.map((r, i) => (
+          numbered.map((r, i) => (
             <tr key={i} className={r._flag ? 'flagged' : undefined}>
-              {cols.map((c) => (
-                <td key={c.key} className={[c.signature ? 'signature' : '', c.align ? `align-${c.align}` : ''].join(' ').trim() || undefined}>
-                  {c.signature ? '' : formatCell(r[c.key], c.kind)}
-                  {c.key === dateKey && typeof r._keyedOn === 'string' ? <div className="paper-keyed">
-                      <span>{r._keyedOn}</span> 补录
-                    </div> : null}
-                </td>
-              ))}
+              {plan.map(({ col: c, mm, atomic }) => {
+                const value = c.signature ? '' : text(r[c.key], c);
+                const pt = atomic || c.signature ? null : cellPt(value, mm);
+                return (
+                  <td
+                    key={c.key}
+                    className={[c.signature ? 'signature' : '', atomic ? 'atomic' : '', c.align ? `align-${c.align}` : ''].join(' ').trim() || undefined}
+                    style={pt && pt < 9.5 ? { fontSize: `${pt}pt` } : undefined}
+                  >
+                    {value}
+                    {c.key === dateKey && typeof r._keyedOn === 'string' ? (
+                      <div className="paper-keyed">
+                        <span>{r._keyedOn}</span> 补录
+                      </div>
+                    ) : null}
+                  </td>
+                );
+              })}
             </tr>
           ))
         )}
+        {title ? (
+          <tr className="paper-signoff">
+            <td colSpan={cols.length}>
+              {signOff.map((who) => (
+                <span key={who}>{who}（签字）：＿＿＿＿＿＿</span>
+              ))}
+              <span>日期：＿＿＿＿年＿＿月＿＿日</span>
+            </td>
+          </tr>
+        ) : null}
       </tbody>
     </table>
   );

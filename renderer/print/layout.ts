@@ -1,0 +1,105 @@
+// How a register fits the paper, decided before the browser lays anything out (so 1,000 rows cost a
+// string scan, not a measuring pass): numbers, dates, amounts and plates get the width their longest
+// value needs and never break; signature cells keep a pen's width; the text columns share what is
+// left by their declared weights, and a long text is set smaller so it stays within two lines.
+import type { ColumnDef } from '../../db/contract/registers';
+
+/** Between the margins of A4 (see print.css @page): landscape 297 − 2 × 12, portrait 210 − 2 × 14. */
+export const CONTENT_MM = { landscape: 273, portrait: 182 } as const;
+/** Cell text size and the sizes a long text may step down to. */
+export const CELL_PT = 9.5;
+const SMALLER_PT = [8.5, 7.5];
+const MM_PER_PT = 25.4 / 72;
+/** Left + right cell padding (1.2 mm each), the border, and a little in hand for glyph rounding. */
+const PAD_MM = 3.4;
+/** A signature cell is never narrower than this: a name written with a pen. */
+export const SIGNATURE_MM = 16;
+const MIN_TEXT_EM = 3;
+/** A text this wide (in em) or less is a short one: a name, a status, a category. */
+const SHORT_EM = 5;
+
+/** Kinds whose values are read as one token: never broken over two lines. */
+const ATOMIC_KINDS = new Set(['date', 'datetime', 'money', 'int', 'number']);
+export const isAtomic = (c: ColumnDef) => !!c.nowrap || (!!c.kind && ATOMIC_KINDS.has(c.kind));
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/;
+
+/** The printed width of a text in em: CJK and full-width forms are 1, the rest about half. */
+export function widthEm(s: string): number {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) ? 1 : ch === ' ' ? 0.3 : /[A-Z@#%&MW]/.test(ch) ? 0.68 : 0.56;
+  return w;
+}
+
+export interface PlannedColumn {
+  col: ColumnDef;
+  mm: number;
+  atomic: boolean;
+}
+
+/**
+ * Column widths in millimetres for the rows to print. `text` turns a row's value into what is printed.
+ * Atomic columns take their widest value (or their header's widest word); signature columns their
+ * declared width, at least SIGNATURE_MM; text columns share the rest by declared weight.
+ */
+export function planColumns(cols: ColumnDef[], rows: Record<string, unknown>[], text: (v: unknown, c: ColumnDef) => string, pageMm: number): PlannedColumn[] {
+  const em = (pt: number) => pt * MM_PER_PT;
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  // Per column, the widths of its values, longest first.
+  const widths = cols.map((c) => rows.map((r) => widthEm(text(r[c.key], c))).sort((a, b) => b - a));
+  const widest = (i: number) => widths[i][0] ?? 0;
+  // A long text column is sized for nearly all its values, so one odd remark cannot take the page.
+  const typical = (i: number) => widths[i][Math.floor(widths[i].length * 0.05)] ?? 0;
+  const fixed = cols.map((c, i) => {
+    if (c.signature) return Math.max(SIGNATURE_MM, c.width);
+    if (!isAtomic(c)) return 0;
+    // The header may wrap, but not below two characters a line.
+    return Math.max(widest(i), Math.min(widthEm(c.title), 2)) * em(CELL_PT) + PAD_MM;
+  });
+  const left = Math.max(0, pageMm - sum(fixed));
+  const isText = cols.map((_, i) => !fixed[i]);
+  const floor = MIN_TEXT_EM * em(CELL_PT) + PAD_MM;
+  // One line at the normal size: what every text column would like.
+  const oneLine = cols.map((c, i) => (isText[i] ? Math.max(floor, widest(i) * em(CELL_PT) + PAD_MM, Math.min(widthEm(c.title), 4) * em(CELL_PT) + PAD_MM) : 0));
+  const short = oneLine.map((w, i) => isText[i] && w <= SHORT_EM * em(CELL_PT) + PAD_MM);
+  const weight = cols.map((c, i) => (isText[i] ? c.width : 0));
+  const spread = (base: number[]) => {
+    const spare = left - sum(base);
+    const weights = sum(weight);
+    return base.map((w, i) => (isText[i] ? w + (weights ? (spare * weight[i]) / weights : 0) : 0));
+  };
+  if (sum(oneLine) <= left) return done(cols, fixed, spread(oneLine));
+  // Otherwise short texts (names, a status) keep their line, and long ones are given two lines at the
+  // largest size the page allows.
+  for (const pt of [CELL_PT, ...SMALLER_PT]) {
+    const base = oneLine.map((w, i) => (!isText[i] ? 0 : short[i] ? w : Math.max(floor, Math.min(w, (typical(i) / 2 + 1) * em(pt) + PAD_MM))));
+    if (sum(base) <= left) return done(cols, fixed, spread(base));
+  }
+  // Past that, the long ones are capped alike by weight and wrap further.
+  const take = (cap: number) => oneLine.map((w, i) => (!isText[i] ? 0 : Math.max(floor, Math.min(short[i] ? w : w, cap * weight[i]))));
+  let lo = 0;
+  let hi = pageMm;
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (sum(take(mid)) > left) hi = mid;
+    else lo = mid;
+  }
+  return done(cols, fixed, take(lo));
+}
+
+const done = (cols: ColumnDef[], fixed: number[], given: number[]): PlannedColumn[] =>
+  cols.map((c, i) => ({ col: c, atomic: fixed[i] > 0 && !c.signature, mm: fixed[i] || given[i] }));
+
+/**
+ * The size a text cell is set in so it stays within two lines of its column, stepping down twice at
+ * most; past that it wraps on (nothing on paper is ever cut off).
+ */
+export function cellPt(s: string, mm: number): number {
+  const w = widthEm(s);
+  for (const pt of [CELL_PT, ...SMALLER_PT]) {
+    const perLine = (mm - PAD_MM) / (pt * MM_PER_PT);
+    // A line rarely fills to the last character; keep a character in hand.
+    if (w <= 2 * Math.max(1, perLine - 1)) return pt;
+  }
+  return SMALLER_PT[SMALLER_PT.length - 1];
+}

@@ -1,0 +1,93 @@
+// Issue 28: registers on paper that beat the spreadsheet they replace. A year of 1,000 ordinary seal
+// uses (each keyed in on its own day, so nothing is 补录) prints at least 15 rows a page and at most 70
+// pages; no number, date or document number is split over two lines; the title and period repeat on
+// every page; the checkpoint footer stays on one line; the sign-off block closes the register.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { test, expect, type Page } from './fixtures';
+import { bureau, cosign } from '../db/seals/fixture';
+import { STRONG, ok, pinnedClock } from '../helpers';
+import { expectShell, signIn } from './ui';
+
+const OUT = 'test-results/print';
+
+/** Print a route to PDF: its pages as `pdftotext -layout` text, and a PNG of the first page. */
+export async function printed(page: Page, route: string, name: string) {
+  await page.evaluate((r) => (window.location.hash = `#${r}`), route);
+  await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 120_000 });
+  mkdirSync(OUT, { recursive: true });
+  const file = `${OUT}/${name}.pdf`;
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, `${OUT}/${name}`]);
+  const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString().split('\f').filter((p) => p.trim());
+  return pages;
+}
+
+/** Working days of a year, Monday to Friday. */
+function workingDays(year: number) {
+  const days: string[] = [];
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+    const d = new Date(t);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+test('1,000 ordinary seal uses: at least 15 rows a page, at most 70 pages, nothing split, title, period and sign-off', async ({ page, host }) => {
+  test.setTimeout(400_000);
+  await host.stop();
+  const clock = pinnedClock('2025-01-02T08:30:00+08:00');
+  const b = await bureau({ dataDir: host.dataDir, clock });
+  const days = workingDays(2025);
+  const numbers: string[] = [];
+  let session = b.c;
+  for (let i = 0; i < 1000; i++) {
+    const day = days[Math.floor(i / 4)];
+    // Four a day, five minutes apart (the session's idle lock never falls in between).
+    const minute = (i % 4) * 5;
+    const hhmm = (m: number) => `09:${String(m).padStart(2, '0')}`;
+    if (i % 4 === 0) {
+      clock.set(`${day}T08:55:00+08:00`);
+      session = (await ok(b.core, null, 'accounts.signIn', { login: 'clerk1', password: STRONG })).sessionId;
+    }
+    clock.set(`${day}T${hhmm(minute)}:00+08:00`);
+    const r = await ok(b.core, session, 'seals.request', {
+      sealId: (i % 3 ? b.bureauSeal : b.financeSeal).id,
+      reason: ['报送材料', '签订合同', '开具证明', '财务报销'][i % 4],
+      documentTitle: ['年度工作总结', '办公设备维保合同', '在职证明', '差旅费报销单'][i % 4],
+      documentNo: `×司发〔2025〕${i + 1}号`,
+      copies: 1 + (i % 5),
+      applicantId: b.applicant.id,
+      appliedOn: day,
+    });
+    await ok(b.core, session, 'seals.approve', { id: r.id, approval: cosign('chief') });
+    clock.set(`${day}T${hhmm(minute + 2)}:00+08:00`);
+    await ok(b.core, session, 'seals.stamp', { id: r.id, count: 1 + (i % 5), stampedAt: `${day}T${hhmm(minute + 2)}:00+08:00` });
+    numbers.push(r.number);
+  }
+  b.core.close();
+  await host.start();
+  await page.goto(host.openUrl);
+  await signIn(page, 'admin', STRONG);
+  await expectShell(page, '周建国');
+
+  const pages = await printed(page, `/print/register/seals.usage?f=${encodeURIComponent(JSON.stringify({ year: 2025 }))}`, 'seal-usage-1000');
+  expect(pages.length).toBeLessThanOrEqual(70);
+  const all = pages.join('\n');
+  pages.forEach((p, i) => {
+    expect(p, `第 ${i + 1} 页`).toContain('××区司法局用印登记簿（2025年）');
+    expect(p, `第 ${i + 1} 页`).toContain('登记期间：2025-01-01 至 2025-12-31');
+    // The footer on one line: 制表人 … checkpoint together.
+    expect(p, `第 ${i + 1} 页`).toMatch(/制表人：周建国.*审核人：.*打印时间：.*审计检查点：#\d+ [0-9a-f]{12}/);
+    const rows = (p.match(/用印〔2025〕/g) ?? []).length;
+    if (i < pages.length - 1) expect(rows, `第 ${i + 1} 页的行数`).toBeGreaterThanOrEqual(15);
+  });
+  // Every number, date and document number whole (a split one would not be found as typed).
+  for (const n of numbers) expect(all).toContain(n.replace(/^用印〔2025〕/, ''));
+  for (let i = 0; i < 1000; i++) expect(all).toContain(`〔2025〕${i + 1}号`);
+  for (const d of new Set(days.slice(0, 250))) expect(all).toContain(d);
+  // Closing sign-off on the last page only.
+  expect(pages.at(-1)).toMatch(/保管人（签字）：.*负责人（签字）：/);
+  expect(pages[0]).not.toContain('保管人（签字）');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(pages.length), '-l', String(pages.length), `${OUT}/seal-usage-1000.pdf`, `${OUT}/seal-usage-1000-last`]);
+});
