@@ -18,6 +18,16 @@ export const TYPE_CODES = ['party_group', 'bureau', 'integrity', 'branch_committ
 export type TypeCode = (typeof TYPE_CODES)[number];
 
 export const TYPE_KINDS = ['meeting', 'study', 'talk'] as const;
+
+/** Books kept in the 党组's name (its meetings and its 理论学习中心组) are titled 中共××党组…. */
+const PARTY_BOOKS: readonly TypeCode[] = ['party_group', 'study_group'];
+export const bookOwner = (unitName: string, code: TypeCode | null) => (code && PARTY_BOOKS.includes(code) ? `中共${unitName}党组` : unitName);
+/** The title of a type's yearly book: 中共××区司法局党组理论学习中心组学习记录本, ××区司法局局务会议记录本. */
+export function bookTitle(unitName: string, code: TypeCode | null, typeName: string) {
+  const owner = bookOwner(unitName, code);
+  // 中共××党组 + 党组会议 reads 中共××党组会议记录本, not …党组党组会议….
+  return `${owner}${owner.endsWith('党组') && typeName.startsWith('党组') ? typeName.slice(2) : typeName}记录本`;
+}
 export type TypeKind = (typeof TYPE_KINDS)[number];
 export const TYPE_KIND_LABELS: Record<TypeKind, string> = { meeting: '会议', study: '学习', talk: '谈话' };
 
@@ -499,6 +509,7 @@ export type Decision = z.infer<typeof decisionShape>;
 export const bookSummaryShape = z.object({
   typeId: z.number(),
   typeName: z.string(),
+  typeCode: z.enum(TYPE_CODES).nullable(),
   kind: z.enum(TYPE_KINDS),
   retention: z.enum(RETENTIONS),
   bookId: z.number().nullable(),
@@ -770,6 +781,8 @@ export const minutesRegisterDefs: Record<string, RegisterDef> = {
   [MEETINGS_REGISTER]: {
     key: MEETINGS_REGISTER,
     title: '会议记录本',
+    // One book per meeting type, titled by it: never 党组会议 and 局务会议 in one register.
+    book: { key: 'typeName', title: (r, unitName) => bookTitle(unitName, (r._typeCode as TypeCode | null) ?? null, String(r.typeName)) },
     orientation: 'landscape',
     retention: '永久',
     readRoles: READ,

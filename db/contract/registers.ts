@@ -54,6 +54,11 @@ export interface RegisterDef {
   states?: Record<string, string>;
   /** Who signs the printed register off under its last row; 保管人 and 负责人 unless said. */
   signOff?: readonly string[];
+  /**
+   * Rows that belong in separate books (meeting records by meeting type): the row key that tells
+   * them apart, and each book's printed title (without the year). Printed one book after another.
+   */
+  book?: { key: string; title: (row: Record<string, unknown>, unitName: string) => string };
 }
 
 export const AUDIT_REGISTER: RegisterDef = {

@@ -136,7 +136,7 @@ export function bookSummary(db: Db, t: TypeRow, year: number): BookSummary {
         b.id,
       )!
     : { held: 0, finalised: 0, drafts: 0, voided: 0, flagged: 0 };
-  return { typeId: t.id, typeName: t.name, kind: t.kind, retention: t.retention, bookId: b?.id ?? null, year, ...c, planned: b ? b.planned : t.planned_per_year, boundAt: b?.bound_at ?? null };
+  return { typeId: t.id, typeName: t.name, typeCode: t.code, kind: t.kind, retention: t.retention, bookId: b?.id ?? null, year, ...c, planned: b ? b.planned : t.planned_per_year, boundAt: b?.bound_at ?? null };
 }
 
 // ---- meetings -----------------------------------------------------------------------------------
@@ -549,9 +549,9 @@ export const filterFromRegister = (f: RegisterFilter): MeetingFilter => {
 
 /** The printed/exported row of the meeting book. */
 export function meetingOutputRow(db: Db, r: MeetingRow) {
-  const m = one<{ discipline_invited: number; discipline_attended: number; ack_reason: string; void_reason: string; created_at: string }>(
+  const m = one<{ discipline_invited: number; discipline_attended: number; ack_reason: string; void_reason: string; created_at: string; type_code: TypeCode | null }>(
     db,
-    'SELECT discipline_invited, discipline_attended, ack_reason, void_reason, created_at FROM minutes_meetings WHERE id = ?',
+    'SELECT discipline_invited, discipline_attended, ack_reason, void_reason, created_at, (SELECT code FROM minutes_types t WHERE t.id = type_id) AS type_code FROM minutes_meetings WHERE id = ?',
     r.id,
   )!;
   const flags: string[] = [];
@@ -575,6 +575,7 @@ export function meetingOutputRow(db: Db, r: MeetingRow) {
     discipline: r.majorCount ? (m.discipline_attended ? '列席' : m.discipline_invited ? '已邀请未出席' : '未邀请') : '',
     stateLabel: MEETING_STATE_LABELS[r.state],
     flags: flags.join('；'),
+    _typeCode: m.type_code,
   };
 }
 

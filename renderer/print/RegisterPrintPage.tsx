@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
-import { REGISTER_DEFS } from '../../db/contract/registers';
+import { REGISTER_DEFS, type RegisterDef } from '../../db/contract/registers';
 import { filterCaption, type RegisterFilter } from '../../db/contract/output';
 import { decodeFilter } from './route';
 import { PrintToolbar, recordPrint } from './PrintToolbar';
-import { RegisterTable } from './RegisterTable';
+import { RegisterTable, type PrintRow } from './RegisterTable';
 import { useRegisterRows } from './useRegisterRows';
 import { usePrintReady } from './usePrintReady';
 
@@ -17,6 +17,20 @@ function periodOf(f: RegisterFilter): string {
   const to = f.to ?? (f.year ? `${f.year}-12-31` : null);
   if (!from && !to) return '登记期间：全部';
   return `登记期间：${from ?? '最早'} 至 ${to ?? '最近'}`;
+}
+
+/** The books a register's rows belong in (one, unless the register keeps several), each with its title. */
+function booksOf(def: RegisterDef, rows: PrintRow[], unitName: string, title: string): { title: string; rows: PrintRow[] }[] {
+  const book = def.book;
+  if (!book || !rows.length) return [{ title, rows }];
+  const books = new Map<string, { title: string; rows: PrintRow[] }>();
+  for (const r of rows) {
+    const k = String(r[book.key]);
+    let b = books.get(k);
+    if (!b) books.set(k, (b = { title: book.title(r, unitName), rows: [] }));
+    b.rows.push(r);
+  }
+  return [...books.values()];
 }
 
 export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
@@ -73,9 +87,11 @@ export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
           </table>
         </div>
       ) : null}
-      <div className={`paper paper-page${landscape ? ' paper-landscape' : ''}`}>
-        <RegisterTable def={def} rows={rows} meta={meta} title={`${title}${year ? `（${year}年）` : ''}`} period={[periodOf(filter), caption].filter(Boolean).join('　')} />
-      </div>
+      {booksOf(def, rows, meta.unitName, title).map((b) => (
+        <div key={b.title} className={`paper paper-page paper-book${landscape ? ' paper-landscape' : ''}`}>
+          <RegisterTable def={def} rows={b.rows} meta={meta} title={`${b.title}${year ? `（${year}年）` : ''}`} period={[periodOf(filter), caption].filter(Boolean).join('　')} />
+        </div>
+      ))}
     </>
   );
 }

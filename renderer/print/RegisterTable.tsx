@@ -2,10 +2,10 @@
 // time / audit checkpoint) repeated on every page, a 序号 before the declared columns, rows never split,
 // and the sign-off block after the last row. Widths come from layout.ts: numbers, dates, amounts and
 // plates never break; a long text is set smaller to stay within two lines.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ColumnDef, RegisterDef } from '../../db/contract/registers';
 import { formatCell, shanghaiDateTime } from './format';
-import { CONTENT_MM, cellPt, planColumns } from './layout';
+import { CONTENT_MM, SEQ, UNBREAKABLE, cellPt, planColumns, printedColumns } from './layout';
 
 export interface PrintMeta {
   unitName: string;
@@ -16,15 +16,26 @@ export interface PrintMeta {
 
 export type PrintRow = Record<string, string | number | boolean | null>;
 
-const SEQ: ColumnDef = { key: '_seq', title: '序号', width: 8, kind: 'int', align: 'center' };
-
-/** The printed columns: the declared ones, with a 序号 first unless the register numbers its rows itself. */
-export function printedColumns(def: RegisterDef): ColumnDef[] {
-  const cols = def.columns.filter((c) => !c.exportOnly);
-  return cols.some((c) => c.title === '序号') ? cols : [SEQ, ...cols];
-}
 
 const text = (v: unknown, c: ColumnDef) => formatCell(v, c.kind);
+
+/** A text with its 文号 and codes held together (layout.ts sized the column for the longest). */
+function keepTogether(s: string): ReactNode {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const m of s.matchAll(UNBREAKABLE)) {
+    if (m.index > at) parts.push(s.slice(at, m.index));
+    parts.push(
+      <span key={m.index} className="nobr">
+        {m[0]}
+      </span>,
+    );
+    at = m.index + m[0].length;
+  }
+  if (!parts.length) return s;
+  if (at < s.length) parts.push(s.slice(at));
+  return parts;
+}
 
 /** With a title, the register stands alone: title and period on every page, the sign-off after it. Without, it is a section of a larger paper. */
 export function RegisterTable({ def, rows, meta, title, period }: { def: RegisterDef; rows: PrintRow[]; meta: PrintMeta; title?: string; period?: string }) {
@@ -89,7 +100,7 @@ export function RegisterTable({ def, rows, meta, title, period }: { def: Registe
                     className={[c.signature ? 'signature' : '', atomic ? 'atomic' : '', c.align ? `align-${c.align}` : ''].join(' ').trim() || undefined}
                     style={pt && pt < 9.5 ? { fontSize: `${pt}pt` } : undefined}
                   >
-                    {value}
+                    {atomic ? value : keepTogether(value)}
                     {c.key === dateKey && typeof r._keyedOn === 'string' ? (
                       <div className="paper-keyed">
                         <span>{r._keyedOn}</span> 补录

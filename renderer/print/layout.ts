@@ -2,7 +2,15 @@
 // string scan, not a measuring pass): numbers, dates, amounts and plates get the width their longest
 // value needs and never break; signature cells keep a pen's width; the text columns share what is
 // left by their declared weights, and a long text is set smaller so it stays within two lines.
-import type { ColumnDef } from '../../db/contract/registers';
+import type { ColumnDef, RegisterDef } from '../../db/contract/registers';
+
+export const SEQ: ColumnDef = { key: '_seq', title: '序号', width: 8, kind: 'int', align: 'center' };
+
+/** The printed columns: the declared ones, with a 序号 first unless the register numbers its rows itself. */
+export function printedColumns(def: RegisterDef): ColumnDef[] {
+  const cols = def.columns.filter((c) => !c.exportOnly);
+  return cols.some((c) => c.title === '序号') ? cols : [SEQ, ...cols];
+}
 
 /** Between the margins of A4 (see print.css @page): landscape 297 − 2 × 12, portrait 210 − 2 × 14. */
 export const CONTENT_MM = { landscape: 273, portrait: 182 } as const;
@@ -28,6 +36,19 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
 export function widthEm(s: string): number {
   let w = 0;
   for (const ch of s) w += WIDE.test(ch) ? 1 : ch === ' ' ? 0.3 : /[A-Z@#%&MW]/.test(ch) ? 0.68 : 0.56;
+  return w;
+}
+
+/**
+ * Runs that must stay on one line inside a text: a 公文文号 with its organ, year and serial
+ * (×司发〔2025〕3号) and any run of Latin letters and digits (a plate, an amount, a code).
+ */
+export const UNBREAKABLE = /[^\s（(，、；：:。]{0,8}〔\d{4}〕\d+号|[\x21-\x7e\u00b7]{2,}/g;
+
+/** The widest unbreakable run of a text, in em. */
+export function longestRunEm(s: string): number {
+  let w = 0;
+  for (const m of s.matchAll(UNBREAKABLE)) w = Math.max(w, widthEm(m[0]));
   return w;
 }
 
@@ -58,25 +79,43 @@ export function planColumns(cols: ColumnDef[], rows: Record<string, unknown>[], 
   });
   const left = Math.max(0, pageMm - sum(fixed));
   const isText = cols.map((_, i) => !fixed[i]);
+  // A text column is never narrower than its longest unbreakable run (at the smallest size).
+  const runs = cols.map((c, i) => (fixed[i] ? 0 : Math.max(0, ...rows.map((r) => longestRunEm(text(r[c.key], c))))));
+  const floorOf = (i: number) => Math.max(MIN_TEXT_EM * em(CELL_PT), runs[i] * em(SMALLER_PT[SMALLER_PT.length - 1])) + PAD_MM;
   const floor = MIN_TEXT_EM * em(CELL_PT) + PAD_MM;
   // One line at the normal size: what every text column would like.
   const oneLine = cols.map((c, i) => (isText[i] ? Math.max(floor, widest(i) * em(CELL_PT) + PAD_MM, Math.min(widthEm(c.title), 4) * em(CELL_PT) + PAD_MM) : 0));
   const short = oneLine.map((w, i) => isText[i] && w <= SHORT_EM * em(CELL_PT) + PAD_MM);
   const weight = cols.map((c, i) => (isText[i] ? c.width : 0));
+  // What is left over goes first to the columns still short of one line (by weight), then to all.
   const spread = (base: number[]) => {
     const spare = left - sum(base);
-    const weights = sum(weight);
-    return base.map((w, i) => (isText[i] ? w + (weights ? (spare * weight[i]) / weights : 0) : 0));
+    const deficit = base.map((w, i) => (isText[i] ? Math.max(0, oneLine[i] - w) : 0));
+    if (sum(deficit) <= spare) {
+      const rest = spare - sum(deficit);
+      const weights = sum(weight);
+      return base.map((w, i) => (isText[i] ? w + deficit[i] + (weights ? (rest * weight[i]) / weights : 0) : 0));
+    }
+    const fill = (t: number) => deficit.map((d, i) => Math.min(d, t * weight[i]));
+    let lo = 0;
+    let hi = pageMm;
+    for (let k = 0; k < 40; k++) {
+      const mid = (lo + hi) / 2;
+      if (sum(fill(mid)) > spare) hi = mid;
+      else lo = mid;
+    }
+    const add = fill(lo);
+    return base.map((w, i) => (isText[i] ? w + add[i] : 0));
   };
   if (sum(oneLine) <= left) return done(cols, fixed, spread(oneLine));
   // Otherwise short texts (names, a status) keep their line, and long ones are given two lines at the
   // largest size the page allows.
   for (const pt of [CELL_PT, ...SMALLER_PT]) {
-    const base = oneLine.map((w, i) => (!isText[i] ? 0 : short[i] ? w : Math.max(floor, Math.min(w, (typical(i) / 2 + 1) * em(pt) + PAD_MM))));
+    const base = oneLine.map((w, i) => (!isText[i] ? 0 : short[i] ? w : Math.max(floorOf(i), Math.min(w, (typical(i) / 2 + 1) * em(pt) + PAD_MM))));
     if (sum(base) <= left) return done(cols, fixed, spread(base));
   }
   // Past that, the long ones are capped alike by weight and wrap further.
-  const take = (cap: number) => oneLine.map((w, i) => (!isText[i] ? 0 : Math.max(floor, Math.min(short[i] ? w : w, cap * weight[i]))));
+  const take = (cap: number) => oneLine.map((w, i) => (!isText[i] ? 0 : Math.max(floorOf(i), Math.min(w, cap * weight[i]))));
   let lo = 0;
   let hi = pageMm;
   for (let k = 0; k < 40; k++) {

@@ -7,8 +7,8 @@ import type { PrintMeta, PrintRow } from './RegisterTable';
 const PAGE = 2000;
 
 export function useRegisterRows(register: string, filter: RegisterFilter) {
-  const [state, setState] = useState<{ rows: PrintRow[]; meta: PrintMeta | null; error: string | null; done: boolean }>({ rows: [], meta: null, error: null, done: false });
-  const key = JSON.stringify(filter);
+  const [state, setState] = useState<{ for: string; rows: PrintRow[]; meta: PrintMeta | null; error: string | null; done: boolean }>({ for: '', rows: [], meta: null, error: null, done: false });
+  const key = JSON.stringify([register, filter]);
   useEffect(() => {
     let cancelled = false;
     (async () => {
@@ -21,12 +21,13 @@ export function useRegisterRows(register: string, filter: RegisterFilter) {
         if (cancelled) return;
         if (rows.length >= r.total || r.rows.length < PAGE) break;
       }
-      if (!cancelled) setState({ rows, meta, error: null, done: true });
-    })().catch((e: Error) => !cancelled && setState({ rows: [], meta: null, error: e.message, done: true }));
+      if (!cancelled) setState({ for: key, rows, meta, error: null, done: true });
+    })().catch((e: Error) => !cancelled && setState({ for: key, rows: [], meta: null, error: e.message, done: true }));
     return () => {
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [register, key]);
-  return state;
+  // Rows fetched for another register or filter (the tab moved on) are never shown as this one's.
+  return state.for === key ? state : { for: key, rows: [], meta: null, error: null, done: false };
 }

@@ -8,12 +8,19 @@ import { test, expect, type Page } from './fixtures';
 import { bureau, cosign } from '../db/seals/fixture';
 import { STRONG, ok, pinnedClock } from '../helpers';
 import { expectShell, signIn } from './ui';
+import { REGISTER_DEFS } from '../../db/contract/registers';
+import { formatCell } from '../../renderer/print/format';
+import { isAtomic, printedColumns } from '../../renderer/print/layout';
 
 const OUT = 'test-results/print';
 
 /** Print a route to PDF: its pages as `pdftotext -layout` text, and a PNG of the first page. */
 export async function printed(page: Page, route: string, name: string) {
-  await page.evaluate((r) => (window.location.hash = `#${r}`), route);
+  // From one print route to the next in the same tab: the old page's ready flag must not count.
+  await page.evaluate((r) => {
+    delete document.body.dataset.printReady;
+    window.location.hash = `#${r}`;
+  }, route);
   await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 120_000 });
   mkdirSync(OUT, { recursive: true });
   const file = `${OUT}/${name}.pdf`;
@@ -90,4 +97,52 @@ test('1,000 ordinary seal uses: at least 15 rows a page, at most 70 pages, nothi
   expect(pages.at(-1)).toMatch(/保管人（签字）：.*负责人（签字）：/);
   expect(pages[0]).not.toContain('保管人（签字）');
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(pages.length), '-l', String(pages.length), `${OUT}/seal-usage-1000.pdf`, `${OUT}/seal-usage-1000-last`]);
+});
+
+test('every register of the demo bureau prints whole: dates, amounts, counts, plates and asset numbers never split; title and period on every page; one book per meeting type', async ({ page, host }) => {
+  test.setTimeout(400_000);
+  await host.stop();
+  const password = 'Demo-Pass-2025!';
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', 'seed-demo', '--scale', 'small', '--data-dir', host.dataDir, '--password', password], {
+    env: { ...process.env, OFFICE_INSECURE_FAST_HASH: '1' },
+    stdio: 'ignore',
+  });
+  await host.start();
+  const session = (await host.call('accounts.signIn', { login: 'demo-admin', password })).sessionId;
+  await page.goto(host.openUrl);
+  await signIn(page, 'demo-admin', password);
+  await page.getByTestId('me-name').waitFor();
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const filter = { year };
+  // The rows as the core gives them, read before printing (a long print leaves the API's keep-alive
+  // connection idle past the server's timeout).
+  const data = [];
+  for (const def of Object.values(REGISTER_DEFS)) data.push({ def, ...(await host.call('output.rows', { register: def.key, filter, limit: 5000 }, session)) });
+  for (const { def, rows, unitName } of data) {
+    const pages = await printed(page, `/print/register/${def.key}?f=${encodeURIComponent(JSON.stringify(filter))}`, `demo-${def.key}`);
+    const all = pages.join('\n');
+    const flat = all.replace(/\s+/g, '');
+    const titles = def.book ? [...new Set(rows.map((r) => def.book!.title(r, unitName)))] : [`${unitName}${def.title}`];
+    for (const t of titles) expect(flat, def.key).toContain(`${t}（${year}年）`);
+    pages.forEach((p, i) => {
+      const where = `${def.key} 第 ${i + 1} 页`;
+      expect(titles.some((t) => p.replace(/\s+/g, '').includes(`${t}（${year}年）`)), where).toBe(true);
+      expect(p, where).toContain(`登记期间：${year}-01-01 至 ${year}-12-31`);
+      expect(p, where).toMatch(/制表人：.*审核人：.*打印时间：.*审计检查点：#\d+ [0-9a-f]{12}/);
+    });
+    if (rows.length) expect(pages.at(-1), def.key).toMatch(/保管人（签字）：.*负责人（签字）：/);
+    // Each value that is one token is printed whole, on one line.
+    for (const c of printedColumns(def).filter((c) => isAtomic(c))) {
+      for (const r of rows) {
+        const v = formatCell(r[c.key], c.kind);
+        if (v) expect(all, `${def.key} ${c.title}`).toContain(v);
+      }
+    }
+  }
+  // Meeting records: one book per type, never 党组会议 beside 局务会议; the 中心组 in the 党组's name.
+  const books = await printed(page, `/print/register/minutes.meetings?f=${encodeURIComponent(JSON.stringify({ year }))}`, 'demo-minutes-books');
+  const heads = books.map((p) => /(\S+记录本)（\d{4}年）/.exec(p.replace(/[ \t]+/g, ''))?.[1]);
+  expect(new Set(heads)).toContain('中共××区司法局党组会议记录本');
+  expect(new Set(heads)).toContain('××区司法局局务会议记录本');
+  expect(new Set(heads)).toContain('中共××区司法局党组理论学习中心组学习记录本');
 });

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Alert } from 'antd';
 import { Route, Routes, useParams, useSearchParams } from 'react-router';
 import { formatYuan, rmbUpper } from '../../../../db/contract/money';
-import { AGENDA_REGISTER, CATEGORY_LABELS, MAJOR_LABELS, MEETINGS_REGISTER, OUTCOME_LABELS, REVIEW_STEPS, REVIEW_STEP_LABELS, type MeetingDetail } from '../../../../db/contract/minutes';
+import { AGENDA_REGISTER, CATEGORY_LABELS, bookOwner, bookTitle as bookTitleOf, MAJOR_LABELS, MEETINGS_REGISTER, OUTCOME_LABELS, REVIEW_STEPS, REVIEW_STEP_LABELS, type MeetingDetail } from '../../../../db/contract/minutes';
 import type { Output } from '../../../../db/contract';
 import { backEnteredOn } from '../../../../db/contract/time';
 import { api, useApiQuery } from '../../../api';
@@ -109,7 +109,9 @@ function BookPrint() {
   const s = book.summary;
   const records = book.records;
   const first = records[0];
+  const owner = bookOwner(meta.unitName, s.typeCode);
   const bookTitle = `${s.typeName}记录本`;
+  const fullTitle = bookTitleOf(meta.unitName, s.typeCode, s.typeName);
   const dates = records.length ? `${cnDate(records[0].date)} 至 ${cnDate(records[records.length - 1].date)}` : '（本年度无记录）';
   const cover: PagedDoc = {
     key: 'cover',
@@ -120,7 +122,7 @@ function BookPrint() {
         kind: 'node',
         render: (c) => (
           <div className="mr-cover">
-            <div className="mr-cover-unit">{first && first.typeCode === 'party_group' ? `中共${meta.unitName}党组` : meta.unitName}</div>
+            <div className="mr-cover-unit">{owner}</div>
             <div className="mr-cover-title">{bookTitle}</div>
             <div className="mr-cover-year">{year}年</div>
             <table className="mr-cover-table">
@@ -184,7 +186,7 @@ function BookPrint() {
     blocks: tocRows,
     head: () => (
       <>
-        <span>{`${meta.unitName}${bookTitle}（${year}年）`}</span>
+        <span>{`${fullTitle}（${year}年）`}</span>
         <span>目录</span>
       </>
     ),
@@ -192,7 +194,7 @@ function BookPrint() {
   };
   return (
     <PagedPrint
-      title={`${meta.unitName}${bookTitle}（${year}年）`}
+      title={`${fullTitle}（${year}年）`}
       audit={{ register: MEETINGS_REGISTER, layout: 'archive', filter: { year: Number(year), extra: { typeId: Number(typeId) } } }}
       docs={[cover, toc, ...records.map((r) => recordDoc(r, meta, true))]}
     />

@@ -53,15 +53,18 @@ function renderPiece(p: Piece, c: RenderCtx) {
 export function Paged({ docs, onReady }: { docs: PagedDoc[]; onReady?: (totalPages: number) => void }) {
   const measure = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLDivElement>(null);
-  const [layout, setLayout] = useState<Layout | null>(null);
+  const [made, setLayout] = useState<(Layout & { sig: string }) | null>(null);
   const sig = docs.map((d) => `${d.key}:${d.blocks.length}`).join('|');
+  // A layout belongs to the documents it was measured for: moving from one book to another in the
+  // same tab renders the new documents once before the effect below measures them again.
+  const layout = made && made.sig === sig ? made : null;
 
   useLayoutEffect(() => {
     let cancelled = false;
     setLayout(null);
     void document.fonts.ready.then(() => {
       if (cancelled || !measure.current || !probe.current) return;
-      setLayout(paginate(docs, measure.current, probe.current.getBoundingClientRect().height - SLACK_PX));
+      setLayout({ ...paginate(docs, measure.current, probe.current.getBoundingClientRect().height - SLACK_PX), sig });
     });
     return () => {
       cancelled = true;

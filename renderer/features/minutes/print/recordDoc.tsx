@@ -109,9 +109,11 @@ export function recordBlocks(m: MeetingDetail, meta: PrintMeta): Block[] {
     b.push(node('h5', () => <Row cells={[['出席人员', present.map((x) => x.name).join('、') || '无']]} />));
     b.push(node('h6', () => <Row cells={[['缺席人员', absent.map((x) => `${x.name}（${x.absentReason}）`).join('、') || '无']]} />));
     b.push(node('h7', () => <Row cells={[['列席人员', m.attendees.map((x) => `${x.name}${x.post ? `（${x.post}）` : ''}`).join('、') || '无']]} />));
-    if (m.decidesMajor) {
+    // The 派驻纪检监察组 is invited where a 三重一大 matter is decided; elsewhere the line says nothing worth printing.
+    if (m.decidesMajor && m.items.some((i) => i.major)) {
       const who = `派驻纪检监察组组长${m.discipline.name}`;
-      const d = m.discipline.attended ? `${who}列席` : m.discipline.invited ? `已邀请${who}，未出席（原因：${m.discipline.reason || '未填写'}）` : `未邀请派驻纪检监察组组长列席（原因：${m.discipline.reason || '未填写'}）`;
+      const why = m.discipline.reason ? `（原因：${m.discipline.reason}）` : '';
+      const d = m.discipline.attended ? `${who}列席` : m.discipline.invited ? `已邀请${who}，未出席${why}` : `未邀请派驻纪检监察组组长列席${why}`;
       b.push(node('h8', () => <Row cells={[['纪检监察', d]]} />));
     }
     if (m.items.length) {
