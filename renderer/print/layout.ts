@@ -41,9 +41,10 @@ export function widthEm(s: string): number {
 
 /**
  * Runs that must stay on one line inside a text: a 公文文号 with its organ, year and serial
- * (×司发〔2025〕3号) and any run of Latin letters and digits (a plate, an amount, a code).
+ * (×司发〔2025〕3号), the serial of our own numbers (第0001号, 第3次), and any run of Latin letters and
+ * digits (a plate, an amount, a code).
  */
-export const UNBREAKABLE = /[^\s（(，、；：:。]{0,8}〔\d{4}〕\d+号|[\x21-\x7e\u00b7]{2,}/g;
+export const UNBREAKABLE = /[^\s（(，、；：:。]{0,8}〔\d{4}〕\d+号|第\d+[号次]|[\x21-\x7e\u00b7]{2,}/g;
 
 /** The widest unbreakable run of a text, in em. */
 export function longestRunEm(s: string): number {

@@ -10,7 +10,9 @@ export function usePrintReady(ready: boolean) {
     // Let fonts and layout settle before the page is taken.
     let cancelled = false;
     void document.fonts.ready.then(() => {
-      if (!cancelled) document.body.dataset.printReady = '1';
+      if (cancelled) return;
+      performance.mark('print:ready');
+      document.body.dataset.printReady = '1';
     });
     return () => {
       cancelled = true;

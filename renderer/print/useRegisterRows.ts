@@ -21,6 +21,8 @@ export function useRegisterRows(register: string, filter: RegisterFilter) {
         if (cancelled) return;
         if (rows.length >= r.total || r.rows.length < PAGE) break;
       }
+      // The bench reads where print time goes: data fetched here, page ready in usePrintReady.
+      performance.mark('print:data');
       if (!cancelled) setState({ for: key, rows, meta, error: null, done: true });
     })().catch((e: Error) => !cancelled && setState({ for: key, rows: [], meta: null, error: e.message, done: true }));
     return () => {

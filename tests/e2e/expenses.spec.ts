@@ -647,10 +647,13 @@ test('补录的报销单：审批单日期旁注明补录日期，纸质签批�
   expect(again.totalFen).toBe(55_000);
 
   // The printed 报销登记簿 says 补录 under the claim's date, with the day it was keyed in.
-  await page.evaluate((r) => (window.location.hash = `#${r}`), `/print/register/expenses.claims?f=${encodeURIComponent(JSON.stringify({}))}`);
+  await page.evaluate((r) => {
+    delete document.body.dataset.printReady;
+    window.location.hash = `#${r}`;
+  }, `/print/register/expenses.claims?f=${encodeURIComponent(JSON.stringify({}))}`);
   await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 60_000 });
   const row = page.locator('.paper tbody tr', { hasText: k.number });
-  await expect(row.locator('td').nth(1)).toHaveText(`${day(30)}${today()} 补录`);
+  await expect(row.locator('td', { has: page.locator('.paper-keyed') })).toHaveText(`${day(30)}${today()} 补录`);
   await expect(page.locator('.paper tbody tr', { hasText: again.number }).locator('.paper-keyed')).toHaveCount(0);
   await pdfText(page, 'claims-register-back-entered');
 });

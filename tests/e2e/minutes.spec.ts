@@ -72,7 +72,11 @@ async function pdf(page: Page, name: string) {
 const tab = (page: Page, name: string) => page.locator('.minutes-nav').getByText(name, { exact: true }).click();
 
 const printRoute = async (page: Page, hash: string) => {
-  await page.evaluate((h) => (window.location.hash = h), hash);
+  // In the same tab: the page before's ready flag must not count for this one.
+  await page.evaluate((h) => {
+    delete document.body.dataset.printReady;
+    window.location.hash = h;
+  }, hash);
   await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 60_000 });
 };
 
@@ -243,6 +247,11 @@ test('议题经三级审核后上党组会议，计算到会人数、记录纪�
   expect(squash(book.perPage[1])).toMatch(/第1次\d{4}-\d\d-\d\d关于购置社区矫正监管执法车辆的请示已定稿3/);
   expect(squash(book.perPage[2])).toContain(`本卷第3页共${book.pages}页`);
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '3', book.file, `${OUT}/book`]);
+  // Straight on to the 中心组's book in the same tab (it once went blank here): kept in the 党组's name.
+  await printRoute(page, `#/print/minutes/book/${types.find((t) => t.code === 'study_group')!.id}/${year()}`);
+  const studyBook = await pdf(page, 'book-study');
+  expect(squash(studyBook.perPage[0])).toContain('中共东城区司法局党组');
+  expect(squash(studyBook.perPage[1])).toContain('中共东城区司法局党组理论学习中心组学习记录本');
 
   // ---- the dashboard: held against the plan ----
   await page.evaluate(() => (window.location.hash = '#/r/minutes'));
