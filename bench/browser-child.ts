@@ -77,10 +77,12 @@ async function main() {
       window.location.hash = `#/print/register/${k}?f=${encodeURIComponent(JSON.stringify(f))}`;
     }, [range.register, range.filter] as const);
     await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 120_000 });
+    // No helper functions inside: tsx names them with a helper the page does not have.
     const marks = await page.evaluate(() => {
       const t0 = (window as unknown as { printT0: number }).printT0;
-      const at = (n: string) => (performance.getEntriesByName(n).at(-1)?.startTime ?? NaN) - t0;
-      return { data: at('print:data'), ready: at('print:ready') };
+      const data = performance.getEntriesByName('print:data');
+      const ready = performance.getEntriesByName('print:ready');
+      return { data: data[data.length - 1].startTime - t0, ready: ready[ready.length - 1].startTime - t0 };
     });
     const out = join(ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
