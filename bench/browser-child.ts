@@ -39,7 +39,7 @@ function pickPrintRange() {
 async function main() {
   const range = pickPrintRange();
   const t0 = performance.now();
-  const host = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const url = await new Promise<string>((res) => {
     let out = '';
     host.stdout!.on('data', (d: Buffer) => {
@@ -112,7 +112,8 @@ async function main() {
     );
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
+    // The whole group: tsx runs the host in a child of its own, which would otherwise keep the folder.
+    process.kill(-host.pid!, 'SIGTERM');
   }
 }
 main().catch((e) => {
