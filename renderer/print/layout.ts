@@ -81,7 +81,8 @@ export function planColumns(cols: ColumnDef[], rows: Record<string, unknown>[], 
   const left = Math.max(0, pageMm - sum(fixed));
   const isText = cols.map((_, i) => !fixed[i]);
   // A text column is never narrower than its longest unbreakable run (at the smallest size).
-  const runs = cols.map((c, i) => (fixed[i] ? 0 : Math.max(0, ...rows.map((r) => longestRunEm(text(r[c.key], c))))));
+  // (A loop, not Math.max(...rows): a year of the audit log is more rows than a call takes arguments.)
+  const runs = cols.map((c, i) => (fixed[i] ? 0 : rows.reduce((w, r) => Math.max(w, longestRunEm(text(r[c.key], c))), 0)));
   const floorOf = (i: number) => Math.max(MIN_TEXT_EM * em(CELL_PT), runs[i] * em(SMALLER_PT[SMALLER_PT.length - 1])) + PAD_MM;
   const floor = MIN_TEXT_EM * em(CELL_PT) + PAD_MM;
   // One line at the normal size: what every text column would like.
@@ -98,14 +99,7 @@ export function planColumns(cols: ColumnDef[], rows: Record<string, unknown>[], 
       return base.map((w, i) => (isText[i] ? w + deficit[i] + (weights ? (rest * weight[i]) / weights : 0) : 0));
     }
     const fill = (t: number) => deficit.map((d, i) => Math.min(d, t * weight[i]));
-    let lo = 0;
-    let hi = pageMm;
-    for (let k = 0; k < 40; k++) {
-      const mid = (lo + hi) / 2;
-      if (sum(fill(mid)) > spare) hi = mid;
-      else lo = mid;
-    }
-    const add = fill(lo);
+    const add = fill(largestWithin((t) => sum(fill(t)), spare, pageMm));
     return base.map((w, i) => (isText[i] ? w + add[i] : 0));
   };
   if (sum(oneLine) <= left) return done(cols, fixed, spread(oneLine));
@@ -117,14 +111,18 @@ export function planColumns(cols: ColumnDef[], rows: Record<string, unknown>[], 
   }
   // Past that, the long ones are capped alike by weight and wrap further.
   const take = (cap: number) => oneLine.map((w, i) => (!isText[i] ? 0 : Math.max(floorOf(i), Math.min(w, cap * weight[i]))));
+  return done(cols, fixed, take(largestWithin((t) => sum(take(t)), left, pageMm)));
+}
+
+/** The largest t in [0, hi] whose total(t) stays within limit (total grows with t). */
+function largestWithin(total: (t: number) => number, limit: number, hi: number): number {
   let lo = 0;
-  let hi = pageMm;
   for (let k = 0; k < 40; k++) {
     const mid = (lo + hi) / 2;
-    if (sum(take(mid)) > left) hi = mid;
+    if (total(mid) > limit) hi = mid;
     else lo = mid;
   }
-  return done(cols, fixed, take(lo));
+  return lo;
 }
 
 const done = (cols: ColumnDef[], fixed: number[], given: number[]): PlannedColumn[] =>

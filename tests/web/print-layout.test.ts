@@ -43,6 +43,10 @@ describe('planning a register for the paper', () => {
     expect(longestRunEm('报告（×司发〔2025〕12号）')).toBeCloseTo(widthEm('×司发〔2025〕12号'), 5);
     expect(mm('doc')).toBeGreaterThanOrEqual(longestRunEm(rows[11].doc) * 7.5 * (25.4 / 72));
   });
+  it('plans a year of the audit log (hundreds of thousands of rows) without running out of call arguments', () => {
+    const many = Array.from({ length: 300_000 }, () => rows[0]);
+    expect(() => planColumns(cols, many, text, 273)).not.toThrow();
+  });
   it('sets a long text smaller to stay within two lines, and no smaller than needed', () => {
     expect(cellPt('报送材料', 30)).toBe(CELL_PT);
     const long = '报送年度工作总结及下一年度工作计划并附各科室分项材料';
