@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs';
 import type Database from 'better-sqlite3';
 import type { RegisterFilter } from '../db/contract/output';
 import { registerImpls } from '../db/output/registry';
-import { formatCell } from '../renderer/print/format';
-import { printedColumns } from '../renderer/print/layout';
+import { formatCell } from '../db/contract/paper';
+import { printedColumns } from '../db/contract/paper';
 
 /** LibreOffice's command, or null when it is not installed. */
 export function findSoffice(): string | null {

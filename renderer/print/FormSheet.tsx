@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { formatYuan, rmbUpper } from '../../db/contract/money';
 import { backEnteredOn } from '../../db/contract/time';
-import { shanghaiDateTime } from './format';
+import { shanghaiDateTime } from '../../db/contract/paper';
 
 /**
  * `keyedAt` is when the record was entered: a form whose date is earlier says so beside it (补录), so

@@ -3,35 +3,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
-import { REGISTER_DEFS, type RegisterDef } from '../../db/contract/registers';
-import { filterCaption, type RegisterFilter } from '../../db/contract/output';
+import { REGISTER_DEFS } from '../../db/contract/registers';
+import { booksOf, paperCaption } from '../../db/contract/paper';
 import { decodeFilter } from './route';
 import { PrintToolbar, recordPrint } from './PrintToolbar';
-import { RegisterTable, type PrintRow } from './RegisterTable';
+import { RegisterTable } from './RegisterTable';
 import { useRegisterRows } from './useRegisterRows';
 import { usePrintReady } from './usePrintReady';
-
-/** The period a printed register covers, as a date range: 登记期间：2026-01-01 至 2026-12-31. */
-function periodOf(f: RegisterFilter): string {
-  const from = f.from ?? (f.year ? `${f.year}-01-01` : null);
-  const to = f.to ?? (f.year ? `${f.year}-12-31` : null);
-  if (!from && !to) return '登记期间：全部';
-  return `登记期间：${from ?? '最早'} 至 ${to ?? '最近'}`;
-}
-
-/** The books a register's rows belong in (one, unless the register keeps several), each with its title. */
-function booksOf(def: RegisterDef, rows: PrintRow[], unitName: string, title: string): { title: string; rows: PrintRow[] }[] {
-  const book = def.book;
-  if (!book || !rows.length) return [{ title, rows }];
-  const books = new Map<string, { title: string; rows: PrintRow[] }>();
-  for (const r of rows) {
-    const k = String(r[book.key]);
-    let b = books.get(k);
-    if (!b) books.set(k, (b = { title: book.title(r, unitName), rows: [] }));
-    b.rows.push(r);
-  }
-  return [...books.values()];
-}
 
 export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
   const { key = '' } = useParams();
@@ -55,8 +33,6 @@ export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
   if (!meta) return null;
   const year = filter.year;
   const title = `${meta.unitName}${def.title}`;
-  // The period says the dates; the caption adds what else narrows the rows (state, keyword).
-  const caption = filterCaption({ ...filter, from: undefined, to: undefined }, def.states, false);
   const landscape = def.orientation === 'landscape';
   return (
     <>
@@ -87,9 +63,9 @@ export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
           </table>
         </div>
       ) : null}
-      {booksOf(def, rows, meta.unitName, title).map((b) => (
+      {booksOf(def, rows, meta.unitName, year).map((b) => (
         <div key={b.title} className={`paper paper-page paper-book${landscape ? ' paper-landscape' : ''}`}>
-          <RegisterTable def={def} rows={b.rows} meta={meta} title={`${b.title}${year ? `（${year}年）` : ''}`} period={[periodOf(filter), caption].filter(Boolean).join('　')} />
+          <RegisterTable def={def} rows={b.rows} meta={meta} title={b.title} period={paperCaption(def, filter)} />
         </div>
       ))}
     </>

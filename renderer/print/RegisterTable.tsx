@@ -4,8 +4,7 @@
 // plates never break; a long text is set smaller to stay within two lines.
 import { useMemo, type ReactNode } from 'react';
 import type { ColumnDef, RegisterDef } from '../../db/contract/registers';
-import { formatCell, shanghaiDateTime } from './format';
-import { CONTENT_MM, SEQ, UNBREAKABLE, cellPt, planColumns, printedColumns } from './layout';
+import { CONTENT_MM, SEQ, UNBREAKABLE, cellPt, dateColumnKey, formatCell, planColumns, printedColumns, shanghaiDateTime, type PaperRow } from '../../db/contract/paper';
 
 export interface PrintMeta {
   unitName: string;
@@ -14,7 +13,7 @@ export interface PrintMeta {
   checkpoint: { seq: number; short: string };
 }
 
-export type PrintRow = Record<string, string | number | boolean | null>;
+export type PrintRow = PaperRow;
 
 
 const text = (v: unknown, c: ColumnDef) => formatCell(v, c.kind);
@@ -43,7 +42,7 @@ export function RegisterTable({ def, rows, meta, title, period }: { def: Registe
   const numbered = useMemo<PrintRow[]>(() => (cols[0] === SEQ ? rows.map((r, i) => ({ ...r, _seq: i + 1 })) : rows), [rows, cols]);
   const plan = useMemo(() => planColumns(cols, numbered, text, CONTENT_MM[def.orientation]), [cols, numbered, def.orientation]);
   const total = plan.reduce((n, p) => n + p.mm, 0);
-  const dateKey = cols.find((c) => c.kind === 'date' || c.key === 'date')?.key;
+  const dateKey = dateColumnKey(cols);
   const signOff = def.signOff ?? ['保管人', '负责人'];
   return (
     <table className="paper-table">

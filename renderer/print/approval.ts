@@ -3,7 +3,7 @@
 // with its filing number, the day it was keyed in when later, and whether its signer has confirmed it.
 import type { Approval } from '../../db/contract/approvals';
 import type { SignatureStep } from './FormSheet';
-import { shanghaiDateTime } from './format';
+import { shanghaiDateTime } from '../../db/contract/paper';
 
 export type PrintedApproval = Pick<Approval, 'decision' | 'comment' | 'approverName' | 'mode' | 'paperFilingNo' | 'paperSignedAt' | 'decidedAt'> &
   Partial<Pick<Approval, 'confirmation'>>;

@@ -6,5 +6,5 @@ export { FormSheet, FieldGrid, Amount, SignatureBlocks, FormFooter, type FormFie
 export { PrintToolbar, recordPrint, type PrintAuditInfo } from './PrintToolbar';
 export { usePrintReady } from './usePrintReady';
 export { openPrint, registerPrintRoute, archivePrintRoute, decodeFilter, encodeFilter } from './route';
-export { formatCell, shanghaiDateTime } from './format';
+export { formatCell, shanghaiDateTime } from '../../db/contract/paper';
 export { approvalStep, howSigned, signedAt, type PrintedApproval } from './approval';

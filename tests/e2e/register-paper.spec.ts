@@ -9,8 +9,8 @@ import { bureau, cosign } from '../db/seals/fixture';
 import { STRONG, ok, pinnedClock } from '../helpers';
 import { expectShell, signIn } from './ui';
 import { REGISTER_DEFS } from '../../db/contract/registers';
-import { formatCell } from '../../renderer/print/format';
-import { isAtomic, printedColumns } from '../../renderer/print/layout';
+import { formatCell } from '../../db/contract/paper';
+import { isAtomic, printedColumns } from '../../db/contract/paper';
 
 const OUT = 'test-results/print';
 

@@ -3,7 +3,7 @@
 // a 文号 is never narrower than itself; a long text steps down in size to stay within two lines.
 import { describe, expect, it } from 'vitest';
 import type { ColumnDef } from '../../db/contract/registers';
-import { CELL_PT, SIGNATURE_MM, cellPt, longestRunEm, planColumns, widthEm } from '../../renderer/print/layout';
+import { CELL_PT, SIGNATURE_MM, cellPt, longestRunEm, planColumns, widthEm } from '../../db/contract/paper';
 
 const MM_PER_EM = CELL_PT * (25.4 / 72);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
-import { shanghaiDateTime } from '../../print/format';
+import { shanghaiDateTime } from '../../../db/contract/paper';
 import './i18n';
 
 export function BackupTile({ canBackUp }: { canBackUp: boolean }) {

@@ -8,7 +8,7 @@ import { api, useApiMutation, useApiQuery } from '../../api';
 import type { BackupRow, Manifest } from '../../../db/contract/backups';
 import { Page } from '../../components/Page';
 import { applyApiError } from '../../components/formErrors';
-import { shanghaiDateTime } from '../../print/format';
+import { shanghaiDateTime } from '../../../db/contract/paper';
 import { useSession } from '../../app/session';
 import './i18n';
 import './backups.css';

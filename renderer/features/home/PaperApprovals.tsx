@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldRule } from '../../components/zodRule';
-import { shanghaiDateTime } from '../../print/format';
+import { shanghaiDateTime } from '../../../db/contract/paper';
 
 const READS = ['approvals.awaitingMe', 'approvals.unconfirmed', 'approvals.forObject', 'output.rows'] as const;
 

@@ -10,7 +10,7 @@ import { hasRole, useMe } from '../../app/session';
 import { AuditTrail } from '../../components/AuditTrail';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { openPrint } from '../../print';
-import { shanghaiDateTime } from '../../print/format';
+import { shanghaiDateTime } from '../../../db/contract/paper';
 import { Approvals } from './History';
 import { UseTags } from './tags';
 import { AmendDialog, ApproveDialog, CheckOutDialog, ReturnDialog, StampDialog, VoidDialog } from './UseDialogs';

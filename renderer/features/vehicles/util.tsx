@@ -11,7 +11,7 @@ import { fen } from '../../../db/contract/common';
 import { formatYuan } from '../../../db/contract/money';
 import { formatPlate, tripFlags, type Trip, type TripState, type VehicleStatus } from '../../../db/contract/vehicles';
 import { useApiQuery } from '../../api';
-import { shanghaiDateTime } from '../../print/format';
+import { shanghaiDateTime } from '../../../db/contract/paper';
 
 export const useVT = () => useTranslation('vehicles').t;
 

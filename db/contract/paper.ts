@@ -1,8 +1,11 @@
-// How a register fits the paper, decided before the browser lays anything out (so 1,000 rows cost a
+// A register on paper, shared by its two painters (the print route's HTML and the core's PDF writer).
+// How it fits the paper, decided before the browser lays anything out (so 1,000 rows cost a
 // string scan, not a measuring pass): numbers, dates, amounts and plates get the width their longest
 // value needs and never break; signature cells keep a pen's width; the text columns share what is
 // left by their declared weights, and a long text is set smaller so it stays within two lines.
-import type { ColumnDef, RegisterDef } from '../../db/contract/registers';
+import type { ColumnDef, ColumnKind, RegisterDef } from './registers';
+import { filterCaption, type RegisterFilter } from './output';
+import { formatYuan } from './money';
 
 export const SEQ: ColumnDef = { key: '_seq', title: '序号', width: 8, kind: 'int', align: 'center' };
 
@@ -140,4 +143,117 @@ export function cellPt(s: string, mm: number): number {
     if (w <= 2 * Math.max(1, perLine - 1)) return pt;
   }
   return SMALLER_PT[SMALLER_PT.length - 1];
+}
+
+// Cell text for paper: dates and times in Asia/Shanghai, money in 元 with two decimals.
+/** "2025-03-01T09:30:00.000+08:00" → "2025-03-01 09:30" in Shanghai time, whatever offset it was stored with. */
+export function shanghaiDateTime(iso: string): string {
+  if (/\+08:00$/.test(iso)) return iso.slice(0, 16).replace('T', ' ');
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export function formatCell(v: unknown, kind: ColumnKind | undefined): string {
+  if (v === null || v === undefined || v === '') return '';
+  switch (kind) {
+    case 'money':
+      return typeof v === 'number' ? formatYuan(v) : String(v);
+    case 'datetime':
+      return shanghaiDateTime(String(v));
+    case 'date':
+      return String(v).slice(0, 10);
+    default:
+      return String(v);
+  }
+}
+
+/** The period a printed register covers, as a date range: 登记期间：2026-01-01 至 2026-12-31. */
+export function periodOf(f: RegisterFilter): string {
+  const from = f.from ?? (f.year ? `${f.year}-01-01` : null);
+  const to = f.to ?? (f.year ? `${f.year}-12-31` : null);
+  if (!from && !to) return '登记期间：全部';
+  return `登记期间：${from ?? '最早'} 至 ${to ?? '最近'}`;
+}
+
+/** Under the title: the period, then what else narrows the rows (state, keyword). */
+export function paperCaption(def: RegisterDef, f: RegisterFilter): string {
+  return [periodOf(f), filterCaption({ ...f, from: undefined, to: undefined }, def.states, false)].filter(Boolean).join('　');
+}
+
+export type PaperRow = Record<string, string | number | boolean | null>;
+
+/** The books a register's rows belong in (one, unless the register keeps several), each with its title. */
+export function booksOf<R extends PaperRow>(def: RegisterDef, rows: R[], unitName: string, year?: number): { title: string; rows: R[] }[] {
+  const suffix = year ? `（${year}年）` : '';
+  const book = def.book;
+  if (!book || !rows.length) return [{ title: `${unitName}${def.title}${suffix}`, rows }];
+  const books = new Map<string, { title: string; rows: R[] }>();
+  for (const r of rows) {
+    const k = String(r[book.key]);
+    let b = books.get(k);
+    if (!b) books.set(k, (b = { title: `${book.title(r, unitName)}${suffix}`, rows: [] }));
+    b.rows.push(r);
+  }
+  return [...books.values()];
+}
+
+/** The column a 补录 mark is printed under: the register's date. */
+export const dateColumnKey = (cols: ColumnDef[]) => cols.find((c) => c.kind === 'date' || c.key === 'date')?.key;
+
+/** Never at the start of a line (closing marks), never at its end (opening marks): 避头尾. */
+const NO_START = /^[，。、；：！？）〕」』》〉】’”…·%,.;:!?)\]]/;
+const NO_END = /[（〔「『《〈【‘“(\[]$/;
+
+/**
+ * A text broken into lines no wider than `max` (what `measure` reports), the way the print route's
+ * CSS breaks it: between Chinese characters, never inside a 文号, a 第N号 or a run of Latin letters and
+ * digits, never with a closing mark at the start of a line. A single token wider than the line is
+ * broken between its characters (nothing is cut off).
+ */
+export function wrapText(s: string, max: number, measure: (t: string) => number): string[] {
+  if (!s) return [''];
+  const tokens: string[] = [];
+  let at = 0;
+  const pushChars = (t: string) => {
+    for (const m of t.matchAll(/[\x21-\x7e\u00b7]+|\s+|./gsu)) tokens.push(m[0]);
+  };
+  for (const m of s.matchAll(UNBREAKABLE)) {
+    if (m.index > at) pushChars(s.slice(at, m.index));
+    tokens.push(m[0]);
+    at = m.index + m[0].length;
+  }
+  if (at < s.length) pushChars(s.slice(at));
+  // Glue closing marks to what precedes them and opening marks to what follows.
+  const glued: string[] = [];
+  for (const t of tokens) {
+    const prev = glued[glued.length - 1];
+    if (prev !== undefined && (NO_START.test(t) || NO_END.test(prev))) glued[glued.length - 1] = prev + t;
+    else glued.push(t);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const t of glued) {
+    if (t === '\n') {
+      lines.push(line);
+      line = '';
+      continue;
+    }
+    if (measure(line + t) <= max || !line) {
+      line += t;
+    } else {
+      lines.push(line.trimEnd());
+      line = t.trimStart();
+    }
+    // A token that cannot fit a line of its own is broken between its characters.
+    while (measure(line) > max && [...line].length > 1) {
+      const chars = [...line];
+      let n = chars.length - 1;
+      while (n > 1 && measure(chars.slice(0, n).join('')) > max) n--;
+      lines.push(chars.slice(0, n).join(''));
+      line = chars.slice(n).join('');
+    }
+  }
+  lines.push(line.trimEnd());
+  return lines;
 }
