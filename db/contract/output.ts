@@ -63,6 +63,13 @@ export const outputMethods = defineMethods({
     }),
     output: checkpointShape,
   },
+  'output.pdfStart': {
+    title: '导出 PDF',
+    access: 'signedIn',
+    kind: 'write',
+    input: z.object({ register, filter: registerFilter.default({}) }),
+    output: jobShape,
+  },
   'output.exportStart': {
     title: '导出 Excel',
     access: 'signedIn',

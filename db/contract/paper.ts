@@ -33,9 +33,9 @@ const SHORT_EM = 5;
 const ATOMIC_KINDS = new Set(['date', 'datetime', 'money', 'int', 'number']);
 export const isAtomic = (c: ColumnDef) => !!c.nowrap || (!!c.kind && ATOMIC_KINDS.has(c.kind));
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/;
+const WIDE = /[\u00d7\u00f7\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/;
 
-/** The printed width of a text in em: CJK and full-width forms are 1, the rest about half. */
+/** The printed width of a text in em: CJK and full-width forms are 1 (× and ÷ too: Chinese fonts set them full width), the rest about half. */
 export function widthEm(s: string): number {
   let w = 0;
   for (const ch of s) w += WIDE.test(ch) ? 1 : ch === ' ' ? 0.3 : /[A-Z@#%&MW]/.test(ch) ? 0.68 : 0.56;
@@ -224,16 +224,18 @@ export function wrapText(s: string, max: number, measure: (t: string) => number)
     at = m.index + m[0].length;
   }
   if (at < s.length) pushChars(s.slice(at));
-  // Glue closing marks to what precedes them and opening marks to what follows.
-  const glued: string[] = [];
+  // Glue closing marks to what precedes them and opening marks to what follows (unless the glued
+  // whole could not fit a line of its own: then its pieces go on as they are).
+  const glued: string[][] = [];
   for (const t of tokens) {
     const prev = glued[glued.length - 1];
-    if (prev !== undefined && (NO_START.test(t) || NO_END.test(prev))) glued[glued.length - 1] = prev + t;
-    else glued.push(t);
+    if (prev !== undefined && (NO_START.test(t) || NO_END.test(prev[prev.length - 1]))) prev.push(t);
+    else glued.push([t]);
   }
+  const units = glued.flatMap((g) => (g.length > 1 && measure(g.join('')) > max ? g : [g.join('')]));
   const lines: string[] = [];
   let line = '';
-  for (const t of glued) {
+  for (const t of units) {
     if (t === '\n') {
       lines.push(line);
       line = '';

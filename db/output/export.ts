@@ -37,24 +37,39 @@ const KEEP_MS = 30 * 60_000;
 
 const exportColumns = (cols: ColumnDef[]) => cols.filter((c) => !c.signature && !c.printOnly);
 
-/** Start writing the export in the background; the caller polls the job. */
-export function startExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, userId: number, title: string): ExportJob {
+/**
+ * A file written in the background under the data folder's exports/, which the caller polls and then
+ * fetches (xlsx exports, register PDFs). Finished jobs are kept half an hour.
+ */
+export function startJob(state: CoreState, userId: number, fileName: string, ext: string, work: (job: ExportJob) => Promise<void>): ExportJob {
   const all = jobs(state);
   for (const [id, j] of all) if (j.state !== 'running' && performance.now() - j.finishedAt > KEEP_MS) (rmSync(j.file, { force: true }), all.delete(id));
   const dir = join(state.dataDir, 'exports');
   mkdirSync(dir, { recursive: true });
   const id = randomBytes(12).toString('hex');
+  const job: ExportJob = { id, state: 'running', percent: 0, rows: 0, fileName, file: join(dir, `${id}.${ext}`), error: null, userId, finishedAt: 0 };
+  all.set(id, job);
+  void work(job).then(
+    () => {
+      job.state = 'done';
+      job.percent = 100;
+      job.finishedAt = performance.now();
+    },
+    (e) => {
+      job.state = 'failed';
+      job.error = (e as Error).message;
+      job.finishedAt = performance.now();
+      rmSync(job.file, { force: true });
+    },
+  );
+  return job;
+}
+
+/** Start writing the export in the background; the caller polls the job. */
+export function startExport(state: CoreState, impl: RegisterImpl, f: RegisterFilter, userId: number, title: string): ExportJob {
   // The file is named by the office's date, not UTC's (before 08:00 those differ).
   const date = shanghaiDate(state.clock.now());
-  const job: ExportJob = { id, state: 'running', percent: 0, rows: 0, fileName: `${title}-${date}.xlsx`, file: join(dir, `${id}.xlsx`), error: null, userId, finishedAt: 0 };
-  all.set(id, job);
-  void writeExport(state, impl, f, job, title).catch((e) => {
-    job.state = 'failed';
-    job.error = (e as Error).message;
-    job.finishedAt = performance.now();
-    rmSync(job.file, { force: true });
-  });
-  return job;
+  return startJob(state, userId, `${title}-${date}.xlsx`, 'xlsx', (job) => writeExport(state, impl, f, job, title));
 }
 
 /** What exceljs pipes a worksheet into (readable-stream v2: no public writableLength). */
@@ -117,9 +132,6 @@ async function writeExport(state: CoreState, impl: RegisterImpl, f: RegisterFilt
     sheet.commit();
   }
   await wb.commit();
-  job.state = 'done';
-  job.percent = 100;
-  job.finishedAt = performance.now();
 }
 
 export const readExport = (job: ExportJob) => readFileSync(job.file);

@@ -5,8 +5,11 @@ import { dryRunImport, importTemplate, parseImport, storeImport, type ParsedImpo
 import { jobs, readExport, startExport } from './export';
 import { filterCaption } from '../contract/output';
 import { registerImpls, type RegisterImpl } from './registry';
+import { paperFonts } from './paper-fonts';
+import { startRegisterPdf } from './pdf';
+import type { RegisterFilter } from '../contract/output';
 
-type Keys = 'output.rows' | 'output.printed' | 'output.exportStart' | 'output.exportStatus' | 'output.exportFetch' | 'output.importTemplate' | 'output.importCheck' | 'output.importCommit';
+type Keys = 'output.rows' | 'output.printed' | 'output.pdfStart' | 'output.exportStart' | 'output.exportStatus' | 'output.exportFetch' | 'output.importTemplate' | 'output.importCheck' | 'output.importCommit';
 
 /** The register, after checking that the caller's roles may read (or import into) it. */
 function registerFor(ctx: Pick<Ctx, 'session'>, key: string, need: 'read' | 'import' = 'read'): RegisterImpl {
@@ -28,6 +31,19 @@ function jobFor(ctx: Ctx<unknown>, id: string) {
 }
 const jobOut = (j: ReturnType<typeof jobFor>) => ({ id: j.id, state: j.state, percent: j.percent, rows: j.rows, fileName: j.fileName, error: j.error });
 
+/** A print or PDF is audited with a fresh checkpoint, which its footer carries. */
+function printed(ctx: Ctx<unknown>, impl: RegisterImpl, p: { layout: 'register' | 'form' | 'archive' | 'other'; format: 'print' | 'pdf'; filter: RegisterFilter; objectId?: string; pages?: number }) {
+  const cp = ctx.core.audit.recordCheckpoint('print', ctx.nowIso);
+  const what = { register: '登记簿', form: '单据', archive: '年度归档', other: '打印件' }[p.layout];
+  ctx.note({
+    objectType: impl.def.key,
+    objectId: p.objectId,
+    after: { layout: p.layout, format: p.format, filter: p.filter, pages: p.pages, checkpoint: cp.short },
+    message: `${p.format === 'pdf' ? '导出 PDF' : '打印'}：${impl.def.title}${what}${p.objectId ? ` #${p.objectId}` : ''} ${filterCaption(p.filter, impl.def.states)}`.trim(),
+  });
+  return cp;
+}
+
 export const outputHandlers: PartialHandlers<Keys> = {
   'output.rows': (ctx, input) => {
     const impl = registerFor(ctx, input.register);
@@ -41,17 +57,15 @@ export const outputHandlers: PartialHandlers<Keys> = {
     };
   },
 
-  'output.printed': (ctx, input) => {
+  'output.printed': (ctx, input) => printed(ctx, registerFor(ctx, input.register), input),
+
+  'output.pdfStart': (ctx, input) => {
     const impl = registerFor(ctx, input.register);
-    const cp = ctx.core.audit.recordCheckpoint('print', ctx.nowIso);
-    const what = { register: '登记簿', form: '单据', archive: '年度归档', other: '打印件' }[input.layout];
-    ctx.note({
-      objectType: input.register,
-      objectId: input.objectId,
-      after: { layout: input.layout, format: input.format, filter: input.filter, pages: input.pages, checkpoint: cp.short },
-      message: `${input.format === 'pdf' ? '导出 PDF' : '打印'}：${impl.def.title}${what}${input.objectId ? ` #${input.objectId}` : ''} ${filterCaption(input.filter, impl.def.states)}`.trim(),
-    });
-    return cp;
+    const fonts = paperFonts();
+    if (!fonts) throw new DomainError('conflict', '本机没有可用的中文字体，无法生成 PDF。请在打印预览中点“打印”，或安装中文字体（仿宋或 Noto CJK）后重试。');
+    const checkpoint = printed(ctx, impl, { layout: 'register', format: 'pdf', filter: input.filter });
+    const job = startRegisterPdf(ctx.core, impl, input.filter, ctx.me().userId, { unitName: ctx.core.settings().unitName, preparedBy: ctx.me().name, generatedAt: ctx.nowIso, checkpoint }, fonts);
+    return jobOut(job);
   },
 
   'output.exportStart': (ctx, input) => {

@@ -36,7 +36,7 @@ export function RegisterPrintPage({ archive = false }: { archive?: boolean }) {
   const landscape = def.orientation === 'landscape';
   return (
     <>
-      <PrintToolbar title={`${title}${year ? `（${year}年）` : ''}`} audit={{ register: key, layout, filter }} />
+      <PrintToolbar title={`${title}${year ? `（${year}年）` : ''}`} audit={{ register: key, layout, filter }} pdf={archive ? undefined : { register: key, filter }} />
       {archive ? (
         <div className="paper paper-cover">
           <div className="cover-unit">{meta.unitName}</div>
