@@ -3,12 +3,14 @@
 // pages; no number, date or document number is split over two lines; the title and period repeat on
 // every page; the checkpoint footer stays on one line; the sign-off block closes the register.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, type Page } from './fixtures';
 import { bureau, cosign } from '../db/seals/fixture';
 import { STRONG, ok, pinnedClock } from '../helpers';
 import { expectShell, signIn } from './ui';
 import { REGISTER_DEFS } from '../../db/contract/registers';
+import type { RegisterFilter } from '../../db/contract/output';
+import type { Host } from './host';
 import { formatCell } from '../../db/contract/paper';
 import { isAtomic, printedColumns } from '../../db/contract/paper';
 
@@ -28,6 +30,28 @@ export async function printed(page: Page, route: string, name: string) {
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, `${OUT}/${name}`]);
   const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString().split('\f').filter((p) => p.trim());
   return pages;
+}
+
+/** A PDF's pages as `pdftotext -layout` text. */
+const pdfPages = (file: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'])
+    .toString()
+    .split('\f')
+    .filter((p) => p.trim());
+
+/** The core's own PDF of a register (what 导出 PDF downloads), written beside the print route's. */
+async function corePdf(host: Host, session: string, register: string, filter: RegisterFilter, name: string) {
+  let job = await host.call('output.pdfStart', { register, filter }, session);
+  while (job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await host.call('output.exportStatus', { id: job.id }, session);
+  }
+  expect(job.state, job.error ?? '').toBe('done');
+  const file = await host.call('output.exportFetch', { id: job.id }, session);
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}/${name}.pdf`, Buffer.from(file.base64, 'base64'));
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', `${OUT}/${name}.pdf`, `${OUT}/${name}`]);
+  return pdfPages(`${OUT}/${name}.pdf`);
 }
 
 /** Working days of a year, Monday to Friday. */
@@ -78,24 +102,36 @@ test('1,000 ordinary seal uses: at least 15 rows a page, at most 70 pages, nothi
   await signIn(page, 'admin', STRONG);
   await expectShell(page, '周建国');
 
+  const check = (pages: string[], what: string) => {
+    expect(pages.length, what).toBeLessThanOrEqual(70);
+    const all = pages.join('\n');
+    pages.forEach((p, i) => {
+      const where = `${what} 第 ${i + 1} 页`;
+      expect(p, where).toContain('××区司法局用印登记簿（2025年）');
+      expect(p, where).toContain('登记期间：2025-01-01 至 2025-12-31');
+      // The footer on one line: 制表人 … checkpoint together.
+      expect(p, where).toMatch(/制表人：周建国.*审核人：.*打印时间：.*审计检查点：#\d+ [0-9a-f]{12}/);
+      const rows = (p.match(/用印〔2025〕/g) ?? []).length;
+      if (i < pages.length - 1) expect(rows, `${where}的行数`).toBeGreaterThanOrEqual(15);
+    });
+    // Every number, date and document number whole (a split one would not be found as typed).
+    for (const n of numbers) expect(all, what).toContain(n.replace(/^用印〔2025〕/, ''));
+    for (let i = 0; i < 1000; i++) expect(all, what).toContain(`〔2025〕${i + 1}号`);
+    for (const d of new Set(days.slice(0, 250))) expect(all, what).toContain(d);
+    // Closing sign-off on the last page only.
+    expect(pages.at(-1), what).toMatch(/保管人（签字）：.*负责人（签字）：/);
+    expect(pages[0], what).not.toContain('保管人（签字）');
+  };
   const pages = await printed(page, `/print/register/seals.usage?f=${encodeURIComponent(JSON.stringify({ year: 2025 }))}`, 'seal-usage-1000');
-  expect(pages.length).toBeLessThanOrEqual(70);
-  const all = pages.join('\n');
-  pages.forEach((p, i) => {
-    expect(p, `第 ${i + 1} 页`).toContain('××区司法局用印登记簿（2025年）');
-    expect(p, `第 ${i + 1} 页`).toContain('登记期间：2025-01-01 至 2025-12-31');
-    // The footer on one line: 制表人 … checkpoint together.
-    expect(p, `第 ${i + 1} 页`).toMatch(/制表人：周建国.*审核人：.*打印时间：.*审计检查点：#\d+ [0-9a-f]{12}/);
-    const rows = (p.match(/用印〔2025〕/g) ?? []).length;
-    if (i < pages.length - 1) expect(rows, `第 ${i + 1} 页的行数`).toBeGreaterThanOrEqual(15);
-  });
-  // Every number, date and document number whole (a split one would not be found as typed).
-  for (const n of numbers) expect(all).toContain(n.replace(/^用印〔2025〕/, ''));
-  for (let i = 0; i < 1000; i++) expect(all).toContain(`〔2025〕${i + 1}号`);
-  for (const d of new Set(days.slice(0, 250))) expect(all).toContain(d);
-  // Closing sign-off on the last page only.
-  expect(pages.at(-1)).toMatch(/保管人（签字）：.*负责人（签字）：/);
-  expect(pages[0]).not.toContain('保管人（签字）');
+  check(pages, '打印预览');
+  // 导出 PDF on the same page: the core writes the file, the browser downloads it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^××区司法局用印登记簿（2025年）-\d{4}-\d{2}-\d{2}\.pdf$/);
+  await expect(page.getByText('已生成 PDF（1000 条）')).toBeVisible();
+  await file.saveAs(`${OUT}/seal-usage-1000-core.pdf`);
+  check(pdfPages(`${OUT}/seal-usage-1000-core.pdf`), '导出 PDF');
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(pages.length), '-l', String(pages.length), `${OUT}/seal-usage-1000.pdf`, `${OUT}/seal-usage-1000-last`]);
 });
 
@@ -117,27 +153,35 @@ test('every register of the demo bureau prints whole: dates, amounts, counts, pl
   // The rows as the core gives them, read before printing (a long print leaves the API's keep-alive
   // connection idle past the server's timeout).
   const data = [];
-  for (const def of Object.values(REGISTER_DEFS)) data.push({ def, ...(await host.call('output.rows', { register: def.key, filter, limit: 5000 }, session)) });
+  // The core's PDFs too, for the same reason.
+  const corePages = new Map<string, string[]>();
+  for (const def of Object.values(REGISTER_DEFS)) {
+    data.push({ def, ...(await host.call('output.rows', { register: def.key, filter, limit: 5000 }, session)) });
+    corePages.set(def.key, await corePdf(host, session, def.key, filter, `demo-${def.key}-core`));
+  }
   for (const { def, rows, unitName } of data) {
-    const pages = await printed(page, `/print/register/${def.key}?f=${encodeURIComponent(JSON.stringify(filter))}`, `demo-${def.key}`);
-    const all = pages.join('\n');
-    const flat = all.replace(/\s+/g, '');
-    const titles = def.book ? [...new Set(rows.map((r) => def.book!.title(r, unitName)))] : [`${unitName}${def.title}`];
-    for (const t of titles) expect(flat, def.key).toContain(`${t}（${year}年）`);
-    pages.forEach((p, i) => {
-      const where = `${def.key} 第 ${i + 1} 页`;
-      expect(titles.some((t) => p.replace(/\s+/g, '').includes(`${t}（${year}年）`)), where).toBe(true);
-      expect(p, where).toContain(`登记期间：${year}-01-01 至 ${year}-12-31`);
-      expect(p, where).toMatch(/制表人：.*审核人：.*打印时间：.*审计检查点：#\d+ [0-9a-f]{12}/);
-    });
-    if (rows.length) expect(pages.at(-1), def.key).toMatch(/保管人（签字）：.*负责人（签字）：/);
-    // Each value that is one token is printed whole, on one line.
-    for (const c of printedColumns(def).filter((c) => isAtomic(c))) {
-      for (const r of rows) {
-        const v = formatCell(r[c.key], c.kind);
-        if (v) expect(all, `${def.key} ${c.title}`).toContain(v);
+    const check = (pages: string[], what: string) => {
+      const all = pages.join('\n');
+      const flat = all.replace(/\s+/g, '');
+      const titles = def.book ? [...new Set(rows.map((r) => def.book!.title(r, unitName)))] : [`${unitName}${def.title}`];
+      for (const t of titles) expect(flat, what).toContain(`${t}（${year}年）`);
+      pages.forEach((p, i) => {
+        const where = `${what} 第 ${i + 1} 页`;
+        expect(titles.some((t) => p.replace(/\s+/g, '').includes(`${t}（${year}年）`)), where).toBe(true);
+        expect(p, where).toContain(`登记期间：${year}-01-01 至 ${year}-12-31`);
+        expect(p, where).toMatch(/制表人：.*审核人：.*打印时间：.*审计检查点：#\d+ [0-9a-f]{12}/);
+      });
+      if (rows.length) expect(pages.at(-1), what).toMatch(/保管人（签字）：.*负责人（签字）：/);
+      // Each value that is one token is printed whole, on one line.
+      for (const c of printedColumns(def).filter((c) => isAtomic(c))) {
+        for (const r of rows) {
+          const v = formatCell(r[c.key], c.kind);
+          if (v) expect(all, `${what} ${c.title}`).toContain(v);
+        }
       }
-    }
+    };
+    check(await printed(page, `/print/register/${def.key}?f=${encodeURIComponent(JSON.stringify(filter))}`, `demo-${def.key}`), `${def.key} 打印预览`);
+    check(corePages.get(def.key)!, `${def.key} 导出 PDF`);
   }
   // Meeting records: one book per type, never 党组会议 beside 局务会议; the 中心组 in the 党组's name.
   const books = await printed(page, `/print/register/minutes.meetings?f=${encodeURIComponent(JSON.stringify({ year }))}`, 'demo-minutes-books');
