@@ -165,3 +165,28 @@ writeRegisterPdf(process.argv[2], { def, books: [{ title: '测试用印登记簿
     expect(pagesOf(pdf)[0]).toContain('测试用印登记簿');
   });
 });
+
+describe('every printed register', () => {
+  // Short values in every column (a name, a date, an amount): rows that need one line each.
+  const sample = (kind: string | undefined, i: number) =>
+    kind === 'date' ? '2025-03-04' : kind === 'datetime' ? '2025-03-04T09:30:00+08:00' : kind === 'money' ? 1234500 + i : kind === 'int' ? 3 : kind === 'number' ? 1.5 : '赵敏';
+  for (const def of Object.values(REGISTER_DEFS)) {
+    it(`${def.title}（${def.key}）: at least 15 single-line rows a page`, async () => {
+      const rows: PaperRow[] = Array.from({ length: 100 }, (_, i) => Object.fromEntries(def.columns.map((c) => [c.key, c.title === '序号' ? i + 1 : sample(c.kind, i)])));
+      const file = join(dir, `single-${def.key}.pdf`);
+      await writeRegisterPdf(file, {
+        def,
+        books: [{ title: `××区司法局${def.title}（2025年）`, rows }],
+        caption: '登记期间：2025-01-01 至 2025-12-31',
+        meta: { unitName: '××区司法局', preparedBy: '李晓梅', generatedAt: '2026-01-05T09:00:00+08:00', checkpoint: { seq: 41, short: '0123456789ab' } },
+        fonts: paperFonts()!,
+      });
+      const pages = pagesOf(file);
+      pages.slice(0, -1).forEach((p, i) => {
+        const seq = [...p.matchAll(/^\s*(\d+)\s/gm)].map((m) => Number(m[1])).filter((n) => n >= 1 && n <= 100);
+        expect(new Set(seq).size, `${def.key} 第 ${i + 1} 页的行数`).toBeGreaterThanOrEqual(15);
+      });
+      expect(pages.length).toBeLessThanOrEqual(Math.ceil(100 / 15));
+    });
+  }
+});
