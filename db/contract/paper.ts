@@ -19,7 +19,7 @@ export function printedColumns(def: RegisterDef): ColumnDef[] {
 export const CONTENT_MM = { landscape: 273, portrait: 182 } as const;
 /** Cell text size and the sizes a long text may step down to. */
 export const CELL_PT = 9.5;
-const SMALLER_PT = [8.5, 7.5];
+export const SMALLER_PT = [8.5, 7.5];
 const MM_PER_PT = 25.4 / 72;
 /** Left + right cell padding (1.2 mm each), the border, and a little in hand for glyph rounding. */
 const PAD_MM = 3.4;
@@ -48,6 +48,9 @@ export function widthEm(s: string): number {
  * digits (a plate, an amount, a code).
  */
 export const UNBREAKABLE = /[^\s（(，、；：:。]{0,8}〔\d{4}〕\d+号|第\d+[号次]|[\x21-\x7e\u00b7]{2,}/g;
+
+/** The runs of a text that never break: 文号, 第N号, and runs of Latin letters and digits. */
+export const unbreakableRuns = (s: string) => [...s.matchAll(UNBREAKABLE)].map((m) => m[0]);
 
 /** The widest unbreakable run of a text, in em. */
 export function longestRunEm(s: string): number {

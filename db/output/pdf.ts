@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { RegisterFilter } from '../contract/output';
 import type { ColumnDef, RegisterDef } from '../contract/registers';
-import { CONTENT_MM, SEQ, booksOf, cellPt, dateColumnKey, formatCell, paperCaption, planColumns, printedColumns, shanghaiDateTime, wrapText, type PaperRow, type PlannedColumn } from '../contract/paper';
+import { CELL_PT, CONTENT_MM, SEQ, SMALLER_PT, booksOf, cellPt, unbreakableRuns, dateColumnKey, formatCell, paperCaption, planColumns, printedColumns, shanghaiDateTime, wrapText, type PaperRow, type PlannedColumn } from '../contract/paper';
 import type { CoreState } from '../core/context';
 import { shanghaiDate } from '../core/time';
 import { startJob, type ExportJob } from './export';
@@ -19,7 +19,6 @@ import { registerPages, type RegisterImpl } from './registry';
 const MM = 72 / 25.4;
 /** The page margins of print.css's @page rules, in millimetres. */
 const MARGIN_MM = { landscape: { top: 14, right: 12, bottom: 16, left: 12 }, portrait: { top: 16, right: 14, bottom: 18, left: 14 } } as const;
-const CELL_PT = 9.5;
 const LINE = 1.2;
 const PAD_X = 1.2 * MM;
 const PAD_Y = 0.8 * MM;
@@ -186,7 +185,11 @@ export async function writeRegisterPdf(
           const w = measure('body', CELL_PT)(s);
           lines = [{ text: s, pt: w > inner(i) ? Math.max(6, (CELL_PT * inner(i)) / w) : CELL_PT, face: 'body' }];
         } else {
-          const pt = cellPt(s, mm);
+          // The size that keeps the text within two lines, and smaller still (as far as the plan allows)
+          // if one of its unbreakable runs would not fit the column at that size.
+          let pt = cellPt(s, mm);
+          const runs = unbreakableRuns(s);
+          for (const smaller of SMALLER_PT) if (pt > smaller && runs.some((r) => measure('body', pt)(r) > inner(i))) pt = smaller;
           lines = wrapText(s, inner(i), measure('body', pt)).map((t) => ({ text: t, pt, face: 'body' as Face }));
         }
         if (c.key === dateKey && typeof r._keyedOn === 'string') lines.push({ text: `${r._keyedOn} 补录`, pt: CELL_PT * 0.85, face: 'body' });

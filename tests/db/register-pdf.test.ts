@@ -190,3 +190,15 @@ describe('every printed register', () => {
     });
   }
 });
+
+describe('a run that never breaks, in a narrow column', () => {
+  it('is set smaller rather than split: accounts.changePassword in the audit log stays whole', async () => {
+    const def = REGISTER_DEFS.audit;
+    const actions = ['accounts.changePassword', 'accounts.signIn', 'backups.auto', 'seals.stamp'];
+    const rows: PaperRow[] = Array.from({ length: 40 }, (_, i) => ({ seq: i + 1, at: '2025-03-04T09:30:00+08:00', user: '周建国', action: actions[i % 4], object: `backup /tmp/office-e2e-cwBQaV/backups/auto/办公室台账-退出-20261208-0841${i}.otbak`, result: '成功', message: '自动备份（退出）：/tmp/office-e2e-cwBQaV/backups/auto/办公室台账-退出-20261208-084123.otbak，已校验完整性与校验和，可带离本机保存', hash: 'c4a9ca8adcef' }));
+    const file = join(dir, 'audit-actions.pdf');
+    await writeRegisterPdf(file, { def, books: [{ title: '××区司法局审计日志（2025年）', rows }], caption: '', meta: { unitName: '××区司法局', preparedBy: '周建国', generatedAt: '2026-01-05T09:00:00+08:00', checkpoint: { seq: 1, short: 'abc' } }, fonts: paperFonts()! });
+    const text = pagesOf(file).join('\n');
+    expect((text.match(/accounts\.changePassword/g) ?? []).length).toBe(10);
+  });
+});
