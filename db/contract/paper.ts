@@ -19,7 +19,7 @@ export function printedColumns(def: RegisterDef): ColumnDef[] {
 export const CONTENT_MM = { landscape: 273, portrait: 182 } as const;
 /** Cell text size and the sizes a long text may step down to. */
 export const CELL_PT = 9.5;
-export const SMALLER_PT = [8.5, 7.5];
+const SMALLER_PT = [8.5, 7.5];
 const MM_PER_PT = 25.4 / 72;
 /** Left + right cell padding (1.2 mm each), the border, and a little in hand for glyph rounding. */
 const PAD_MM = 3.4;
@@ -203,6 +203,18 @@ export function booksOf<R extends PaperRow>(def: RegisterDef, rows: R[], unitNam
 
 /** The column a 补录 mark is printed under: the register's date. */
 export const dateColumnKey = (cols: ColumnDef[]) => cols.find((c) => c.kind === 'date' || c.key === 'date')?.key;
+
+/**
+ * The size a text cell is set in: within two lines (cellPt), and smaller still, as far as the plan
+ * allows, when one of its unbreakable runs would not fit the column at that size. `fits` measures a
+ * run; by default with the em estimate the plan uses.
+ */
+export function textPt(s: string, mm: number, fits = (run: string, pt: number) => widthEm(run) * pt * MM_PER_PT <= mm - PAD_MM): number {
+  let pt = cellPt(s, mm);
+  const runs = unbreakableRuns(s);
+  for (const smaller of SMALLER_PT) if (pt > smaller && runs.some((r) => !fits(r, pt))) pt = smaller;
+  return pt;
+}
 
 /** Never at the start of a line (closing marks), never at its end (opening marks): 避头尾. */
 const NO_START = /^[，。、；：！？）〕」』》〉】’”…·%,.;:!?)\]]/;

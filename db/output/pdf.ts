@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { RegisterFilter } from '../contract/output';
 import type { ColumnDef, RegisterDef } from '../contract/registers';
-import { CELL_PT, CONTENT_MM, SEQ, SMALLER_PT, booksOf, cellPt, unbreakableRuns, dateColumnKey, formatCell, paperCaption, planColumns, printedColumns, shanghaiDateTime, wrapText, type PaperRow, type PlannedColumn } from '../contract/paper';
+import { CELL_PT, CONTENT_MM, SEQ, booksOf, textPt, dateColumnKey, formatCell, paperCaption, planColumns, printedColumns, shanghaiDateTime, wrapText, type PaperRow, type PlannedColumn } from '../contract/paper';
 import type { CoreState } from '../core/context';
 import { shanghaiDate } from '../core/time';
 import { startJob, type ExportJob } from './export';
@@ -185,11 +185,7 @@ export async function writeRegisterPdf(
           const w = measure('body', CELL_PT)(s);
           lines = [{ text: s, pt: w > inner(i) ? Math.max(6, (CELL_PT * inner(i)) / w) : CELL_PT, face: 'body' }];
         } else {
-          // The size that keeps the text within two lines, and smaller still (as far as the plan allows)
-          // if one of its unbreakable runs would not fit the column at that size.
-          let pt = cellPt(s, mm);
-          const runs = unbreakableRuns(s);
-          for (const smaller of SMALLER_PT) if (pt > smaller && runs.some((r) => measure('body', pt)(r) > inner(i))) pt = smaller;
+          const pt = textPt(s, mm, (run, at) => measure('body', at)(run) <= inner(i));
           lines = wrapText(s, inner(i), measure('body', pt)).map((t) => ({ text: t, pt, face: 'body' as Face }));
         }
         if (c.key === dateKey && typeof r._keyedOn === 'string') lines.push({ text: `${r._keyedOn} 补录`, pt: CELL_PT * 0.85, face: 'body' });

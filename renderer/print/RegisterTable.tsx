@@ -4,7 +4,7 @@
 // plates never break; a long text is set smaller to stay within two lines.
 import { useMemo, type ReactNode } from 'react';
 import type { ColumnDef, RegisterDef } from '../../db/contract/registers';
-import { CONTENT_MM, SEQ, UNBREAKABLE, cellPt, dateColumnKey, formatCell, planColumns, printedColumns, shanghaiDateTime, type PaperRow } from '../../db/contract/paper';
+import { CONTENT_MM, SEQ, UNBREAKABLE, textPt, dateColumnKey, formatCell, planColumns, printedColumns, shanghaiDateTime, type PaperRow } from '../../db/contract/paper';
 
 export interface PrintMeta {
   unitName: string;
@@ -92,7 +92,7 @@ export function RegisterTable({ def, rows, meta, title, period }: { def: Registe
             <tr key={i} className={r._flag ? 'flagged' : undefined}>
               {plan.map(({ col: c, mm, atomic }) => {
                 const value = c.signature ? '' : text(r[c.key], c);
-                const pt = atomic || c.signature ? null : cellPt(value, mm);
+                const pt = atomic || c.signature ? null : textPt(value, mm);
                 return (
                   <td
                     key={c.key}

@@ -1,6 +1,6 @@
 // Line breaking for the core's PDF writer: the same rules as the print route's CSS.
 import { describe, expect, it } from 'vitest';
-import { wrapText, widthEm } from '../../db/contract/paper';
+import { textPt, wrapText, widthEm } from '../../db/contract/paper';
 
 const em = (t: string) => widthEm(t);
 
@@ -37,5 +37,16 @@ describe('wrapText', () => {
   it('returns one empty line for an empty text and keeps a short text on one line', () => {
     expect(wrapText('', 5, em)).toEqual(['']);
     expect(wrapText('赵敏', 5, em)).toEqual(['赵敏']);
+  });
+});
+
+describe('textPt', () => {
+  it('sets a cell smaller when a run that never breaks would not fit its column, and no smaller than the plan allows', () => {
+    expect(textPt('修改本人密码', 30)).toBe(9.5);
+    // 23 Latin characters ≈ 13 em: with the cell's padding 47 mm at 9.5 pt, 42.4 mm at 8.5 pt, 37.8 mm at 7.5 pt.
+    expect(textPt('accounts.changePassword', 48)).toBe(9.5);
+    expect(textPt('accounts.changePassword', 44)).toBe(8.5);
+    expect(textPt('accounts.changePassword', 40)).toBe(7.5);
+    expect(textPt('accounts.changePassword', 20)).toBe(7.5);
   });
 });

@@ -45,3 +45,13 @@ export function ExportButton({ register, filter, label, format = 'xlsx' }: { reg
     <Progress className="export-progress" percent={percent} size="small" />
   );
 }
+
+/** A register list's exports: the rows as Excel, and the printed register as a PDF the core writes. */
+export function ExportButtons({ register, filter }: { register: string; filter: RegisterFilter }) {
+  return (
+    <>
+      <ExportButton register={register} filter={filter} />
+      <ExportButton register={register} filter={filter} format="pdf" />
+    </>
+  );
+}

@@ -1,3 +1,3 @@
 import './output.css';
-export { ExportButton } from './ExportButton';
+export { ExportButton, ExportButtons } from './ExportButton';
 export { ImportDialog } from './ImportDialog';
