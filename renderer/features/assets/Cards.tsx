@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { KeywordFilter } from '../../components/KeywordFilter';
 import { toFen, yuan } from '../../components/money';
-import { ExportButton, ImportDialog } from '../../components/output';
+import { ExportButtons, ImportDialog } from '../../components/output';
 import { PersonSelect } from '../../components/PersonSelect';
 import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
@@ -195,7 +195,7 @@ export function Cards() {
             {t('list.printBy')} <DownOutlined aria-hidden />
           </Button>
         </Dropdown>
-        <ExportButton register="assets.cards" filter={filter} />
+        <ExportButtons register="assets.cards" filter={filter} />
       </div>
       {selected.length ? (
         <Flex gap={8} wrap align="center" className="sup-selection-bar">

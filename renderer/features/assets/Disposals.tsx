@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { KeywordFilter } from '../../components/KeywordFilter';
 import { toFen, yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
@@ -83,7 +83,7 @@ export function Disposals() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute('assets.disposals', { year, state }), { landscape: true, suggestedName: '固定资产处置登记簿' })}>
           {t('disp.printRegister')}
         </Button>
-        <ExportButton register="assets.disposals" filter={{ year, state, q }} />
+        <ExportButtons register="assets.disposals" filter={{ year, state, q }} />
       </div>
       <ErrorAlert error={list.error} />
       <Table<DisposalRow>

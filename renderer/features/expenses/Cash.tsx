@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { PersonSelect } from '../../components/PersonSelect';
 import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
@@ -125,7 +125,7 @@ export function Cash() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_CASH, filter), { suggestedName: '备用金现金日记账' })}>
           {t('cash.print')}
         </Button>
-        <ExportButton register={EXP_REGISTER_CASH} filter={filter} />
+        <ExportButtons register={EXP_REGISTER_CASH} filter={filter} />
       </div>
       <ErrorAlert error={list.error ?? status.error} />
       <ListTable<CashEntry>

@@ -11,7 +11,7 @@ import { useApiQuery } from '../../api';
 import { years } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { num, useListParams } from '../../components/useListParams';
 import { openPrint, registerPrintRoute } from '../../print';
 
@@ -58,7 +58,7 @@ export function Monthly() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute(EXP_REGISTER_MONTHLY, filter), { landscape: true, suggestedName: `费用分类月度汇总表-${year}` })}>
           {t('monthly.print')}
         </Button>
-        <ExportButton register={EXP_REGISTER_MONTHLY} filter={filter} />
+        <ExportButtons register={EXP_REGISTER_MONTHLY} filter={filter} />
       </div>
       <ErrorAlert error={q.error} />
       <Table<Row>

@@ -17,7 +17,7 @@ import { fmtTime } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { useDebounced } from '../../components/useDebounced';
 import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import './i18n';
@@ -124,7 +124,7 @@ export function RegisterToolbar({ register, filter, year, paperName, printText, 
           {t('common.archive')}
         </Button>
       ) : null}
-      <ExportButton register={register} filter={filter} />
+      <ExportButtons register={register} filter={filter} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { hasRole, useMe } from '../../app/session';
 import { Attachments } from '../../components/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { Page } from '../../components/Page';
 import { openPrint, registerPrintRoute } from '../../print';
 import { AgendaForm } from './AgendaForm';
@@ -77,7 +77,7 @@ export function AgendaPage() {
           <Button icon={<PrinterOutlined />} onClick={() => void openPrint(registerPrintRoute(AGENDA_REGISTER, printFilter), { landscape: true })}>
             {t('agenda.printLedger')}
           </Button>
-          <ExportButton register={AGENDA_REGISTER} filter={printFilter} />
+          <ExportButtons register={AGENDA_REGISTER} filter={printFilter} />
         </>
       }
     >

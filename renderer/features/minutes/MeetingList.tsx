@@ -10,7 +10,7 @@ import type { Input as In } from '../../../db/contract';
 import { MEETINGS_REGISTER, type MeetingRow } from '../../../db/contract/minutes';
 import { useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { Page } from '../../components/Page';
 import { openPrint, registerPrintRoute } from '../../print';
 import { MeetingStateTag, currentYear, useMT, useTypes, yearOptions } from './shared';
@@ -84,7 +84,7 @@ export function MeetingList() {
           <Button icon={<BookOutlined />} disabled={!bookType} title={bookType ? undefined : t('list.pickTypeForBook')} onClick={() => bookType && void openPrint(`/print/minutes/book/${bookType.id}/${bookYear}`, { suggestedName: `${bookType.name}记录本${bookYear}.pdf` })}>
             {t('list.printBook')}
           </Button>
-          <ExportButton register={MEETINGS_REGISTER} filter={printFilter} />
+          <ExportButtons register={MEETINGS_REGISTER} filter={printFilter} />
         </>
       }
     >

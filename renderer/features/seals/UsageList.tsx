@@ -12,7 +12,7 @@ import type { RegisterFilter } from '../../../db/contract/output';
 import { useApiQuery } from '../../api';
 import { hasRole, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ExportButton, ImportDialog } from '../../components/output';
+import { ExportButtons, ImportDialog } from '../../components/output';
 import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import { PersonSelect, SealSelect } from './pickers';
 import { UseTags } from './tags';
@@ -212,7 +212,7 @@ export function UsageList() {
           {t('list.print')}
         </Button>
         {year ? <Button onClick={() => void openPrint(archivePrintRoute('seals.usage', year), { landscape: true, suggestedName: `${t('paper.usage')}-${year}` })}>{t('list.archive')}</Button> : null}
-        <ExportButton register="seals.usage" filter={filter} />
+        <ExportButtons register="seals.usage" filter={filter} />
         {clerk ? (
           <Button icon={<UploadOutlined aria-hidden />} onClick={() => setDialog('import')}>
             {t('list.import')}

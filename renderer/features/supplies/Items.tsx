@@ -15,7 +15,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
-import { ExportButton, ImportDialog } from '../../components/output';
+import { ExportButtons, ImportDialog } from '../../components/output';
 import { num, useListParams } from '../../components/useListParams';
 import { fieldRule } from '../../components/zodRule';
 import { openPrint, registerPrintRoute } from '../../print';
@@ -117,7 +117,7 @@ export function Items() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute('supplies.items', { q, extra: category ? { category } : undefined }), { landscape: true, suggestedName: '办公用品物品目录' })}>
           {t('items.print')}
         </Button>
-        <ExportButton register="supplies.items" filter={{ q, extra: category ? { category } : undefined }} />
+        <ExportButtons register="supplies.items" filter={{ q, extra: category ? { category } : undefined }} />
       </div>
       <ErrorAlert error={list.error} />
       <ListTable<Item>

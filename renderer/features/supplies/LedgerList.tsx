@@ -13,7 +13,7 @@ import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeywordFilter } from '../../components/KeywordFilter';
 import { yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { PersonSelect } from '../../components/PersonSelect';
 import { num, useListParams } from '../../components/useListParams';
 import { YearFilter } from '../../components/YearFilter';
@@ -137,7 +137,7 @@ export function LedgerList() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute('supplies.issues', issueFilter), { landscape: true, suggestedName: '办公用品领用登记表' })}>
           {t('list.printIssues')}
         </Button>
-        <ExportButton register="supplies.movements" filter={filter} />
+        <ExportButtons register="supplies.movements" filter={filter} />
       </div>
       <ErrorAlert error={list.error} />
       <Table<Movement>

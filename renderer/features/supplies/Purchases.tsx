@@ -19,7 +19,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { toFen, yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { PeopleSelect } from '../../components/PeopleSelect';
 import { PersonSelect } from '../../components/PersonSelect';
 import { StateFilter } from '../../components/StateFilter';
@@ -88,7 +88,7 @@ export function Purchases() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute('supplies.purchases', { year, state }), { landscape: true, suggestedName: '办公用品采购验收登记簿' })}>
           {t('purchase.printRegister')}
         </Button>
-        <ExportButton register="supplies.purchases" filter={{ year, state, q }} />
+        <ExportButtons register="supplies.purchases" filter={{ year, state, q }} />
       </div>
       <ErrorAlert error={list.error} />
       <ListTable<PurchaseRow>

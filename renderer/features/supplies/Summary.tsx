@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { KeywordFilter } from '../../components/KeywordFilter';
 import { ListTable } from '../../components/ListTable';
 import { yuan } from '../../components/money';
-import { ExportButton } from '../../components/output';
+import { ExportButtons } from '../../components/output';
 import { num, useListParams } from '../../components/useListParams';
 import { openPrint, registerPrintRoute } from '../../print';
 import { qty } from './shared';
@@ -65,7 +65,7 @@ export function Summary() {
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void openPrint(registerPrintRoute('supplies.ledger', filter), { landscape: true, suggestedName: '办公用品收发存台账' })}>
           {t('summary.print')}
         </Button>
-        <ExportButton register="supplies.ledger" filter={filter} />
+        <ExportButtons register="supplies.ledger" filter={filter} />
       </div>
       <ErrorAlert error={list.error} />
       <ListTable<LedgerRow>

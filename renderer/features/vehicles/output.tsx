@@ -6,6 +6,7 @@ import type { RegisterFilter } from '../../../db/contract/output';
 import { REGISTER_DEFS } from '../../../db/contract/registers';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
+import { ExportButton as RegisterPdfButton } from '../../components/output';
 import { archivePrintRoute, openPrint, registerPrintRoute } from '../../print';
 import { useVT } from './util';
 
@@ -66,6 +67,7 @@ export function OutputButtons({ register, filter, year, printLabel }: { register
     <>
       <PrintButton register={register} filter={filter} label={printLabel} />
       <ExportButton register={register} filter={filter} />
+      <RegisterPdfButton register={register} filter={filter} format="pdf" />
       {year ? <ArchiveButton register={register} year={year} /> : null}
     </>
   );
