@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, import rules, unit/integration tests (vitest), then the renderer build and
+// `npm test`: type check, import boundaries and the clock rule, unit/integration tests (vitest), then the renderer build and
 // the end-to-end tests in Chromium (Playwright). Stops at the first failing stage.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,7 +24,8 @@ const only = process.argv[2]; // `npm test -- unit` or `npm test -- e2e`
 
 if (!only || only === 'unit') {
   run('Type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-  run('Import rules', process.execPath, [join(root, 'build/scripts/check-imports.mjs')]);
+  run('Import boundaries (dependency-cruiser)', process.execPath, [join(root, 'build/scripts/check-deps.mjs')]);
+  run('Clock rule', process.execPath, [join(root, 'build/scripts/check-clock.mjs')]);
   run('Core, hosts and desktop units (vitest)', bin('vitest'), ['run']);
 }
 if (!only || only === 'e2e') {

@@ -8,7 +8,7 @@ import { hashPassword, passwordProblems } from '../core/passwords';
 import { checkPassword } from '../core/credentials';
 import type { Session } from '../core/sessions';
 import { isPinyinQuery, likePattern } from '../core/sql';
-import { writeSettings } from '../settings/handlers';
+import { writeSettings } from '../core/settings';
 import { otherActiveAdmins, toUser, userById, userByLogin, type UserRow } from './queries';
 
 type Keys =

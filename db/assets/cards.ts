@@ -3,7 +3,11 @@
 import { DomainError, refuse } from '../core/errors';
 import { nextNumber } from '../core/numbering';
 import { ASSET_MOVE_LABELS, ASSET_STATUS_LABELS, formatAssetNumber, type AssetMove, type AssetStatus } from '../contract/assets';
-import { assetsSettings, insertRow, stmt, today, type C } from '../supplies/util';
+import type { Ctx } from '../core/context';
+import { insertRow, stmt, today } from '../core/rows';
+import { assetsSettings } from '../core/area-settings';
+
+type C = Ctx<unknown>;
 import { CARD_SEQ, cardRow, holderText, type CardDbRow } from './queries';
 
 /** The next number by the pattern; a number already taken (an imported label) is skipped. */

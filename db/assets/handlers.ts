@@ -1,7 +1,7 @@
 // The assets area: cards, their movements, disposal (approval first; a collective decision at or
 // above the configured value), and verification (清查). 0060-supplies.sql repeats the rules SQL can
 // state: numbers unique, nothing deleted, no card leaves the books without an approved disposal.
-import type { PartialHandlers } from '../core/context';
+import type { Ctx, PartialHandlers } from '../core/context';
 import {
   ASSET_CARD_OBJECT,
   ASSET_CHECK_OBJECT,
@@ -20,7 +20,11 @@ import {
 import { DomainError, refuse } from '../core/errors';
 import { formatNumber, nextNumber } from '../core/numbering';
 import { recordApproval } from '../core/approvals';
-import { activeUser, assetsSettings, insertRow, pastDate, saveAssetsSettings, stmt, today, updateRow, yuan, type C } from '../supplies/util';
+import { activeUser, insertRow, pastDate, stmt, today, updateRow } from '../core/rows';
+import { assetsSettings, saveAssetsSettings } from '../core/area-settings';
+import { yuan } from '../core/money';
+
+type C = Ctx<unknown>;
 import { cardsFor, createCard, lastMoveOn, loadCard, moveCard, type MoveSpec } from './cards';
 import {
   ASSET_MOVEMENT_SELECT,
@@ -50,7 +54,7 @@ import {
   type CheckDbRow,
   type DisposalDbRow,
 } from './queries';
-import { checkDecision } from './decision';
+import { checkDecision } from '../core/decisions';
 import { shanghaiDateOf } from '../core/time';
 
 type Keys = keyof typeof assetsMethods;

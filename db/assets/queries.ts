@@ -15,7 +15,7 @@ import {
   type DisposalRow,
   type DisposalState,
 } from '../contract/assets';
-import { dateRange, stmt, whereSql } from '../supplies/util';
+import { dateRange, stmt, whereSql } from '../core/rows';
 
 export const CARD_SEQ = 'assets.card';
 export const DISPOSAL_SEQ = 'assets.disposal';

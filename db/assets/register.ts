@@ -22,7 +22,7 @@ import {
   assetsRegisterDefs,
   type AssetStatus,
 } from '../contract/assets';
-import { stmt } from '../supplies/util';
+import { stmt } from '../core/rows';
 import { createCard } from './cards';
 import {
   ASSET_MOVEMENT_SELECT,

@@ -28,9 +28,9 @@ import { formatNumber, nextNumber } from '../core/numbering';
 import { activeUser, insertRow, pastDate, stmt, today, updateRow, userLite } from '../core/rows';
 import type { Db } from '../core/open';
 import type { Role } from '../contract/common';
-import { checkDecision } from '../assets/decision';
-import { getDecision } from '../minutes/queries';
-import { suppliesSettings, yuan } from '../supplies/util';
+import { checkDecision, getDecision } from '../core/decisions';
+import { suppliesSettings } from '../core/area-settings';
+import { yuan } from '../core/money';
 import {
   advanceDetail,
   appDetail,

@@ -7,8 +7,8 @@ import { attachmentsOf } from '../core/attachments';
 import { notFound } from '../core/errors';
 import { dateRange, stmt, today, whereSql } from '../core/rows';
 import { likePattern } from '../core/sql';
-import { getDecision } from '../minutes/queries';
-import { suppliesSettings } from '../supplies/util';
+import { getDecision } from '../core/decisions';
+import { suppliesSettings } from '../core/area-settings';
 import {
   canonicalInvoiceNo,
   DEFAULT_EXPENSES_SETTINGS,

@@ -1,13 +1,10 @@
 import type { PartialHandlers } from '../core/context';
 import { LANGUAGES, settingsShape, type Settings } from '../contract/settings';
 import { APP_NAME } from '../core/names';
+import { writeSettings } from '../core/settings';
 
 type Keys = 'settings.publicInfo' | 'settings.get' | 'settings.update';
 
-export function writeSettings(db: import('../core/open').Db, values: Partial<Settings>) {
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) put.run(k, JSON.stringify(v));
-}
 
 export const settingsHandlers: PartialHandlers<Keys> = {
   'settings.publicInfo': (ctx) => {

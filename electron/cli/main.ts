@@ -6,18 +6,7 @@ import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
-import { openCore, type Core } from '../../db/core/core';
-import { CoreOpenError } from '../../db/core/errors';
-import { verifyChainParallel } from '../../db/core/audit-verify';
-import { acceptHistory, historyProblem, leaveAuditEntry, readAuditHead } from '../../db/core/audit-head';
-import { DB_FILE, openDataFolder, quickCheck } from '../../db/core/open';
-import { toShanghaiIso } from '../../db/core/time';
-import { listAdmins, resetAdmin } from '../../db/accounts/admin-reset';
-import { seedDemo } from '../../db/demo/seed';
-import { autoBackup, droppedText, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup } from '../../db/backups/service';
-import { createBackup, BACKUP_EXT, privateWorkDir } from '../../db/core/backup';
-import { writeAuditHead } from '../../db/core/audit-head';
-import { DomainError } from '../../db/core/errors';
+import { openCore, type Core, CoreOpenError, verifyChainParallel, acceptHistory, historyProblem, leaveAuditEntry, readAuditHead, DB_FILE, openDataFolder, quickCheck, toShanghaiIso, listAdmins, resetAdmin, seedDemo, autoBackup, droppedText, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup, createBackup, BACKUP_EXT, privateWorkDir, writeAuditHead, DomainError, type Db } from '../../db';
 import { dirname, basename } from 'node:path';
 import { startWebHost, readPackageVersion } from '../web/server';
 import { defaultDataDir, projectRoot, rendererBuildDir } from './paths';
@@ -176,7 +165,7 @@ async function verify(dataDir: string): Promise<number> {
   return problems ? 1 : 0;
 }
 
-async function printChain(db: import('../../db/core/open').Db, dataDir: string): Promise<number> {
+async function printChain(db: Db, dataDir: string): Promise<number> {
   const head = readAuditHead(dataDir);
   const r = await verifyChainParallel(db, join(dataDir, DB_FILE), toShanghaiIso(new Date()), head ? [head] : []);
   if (r.ok) {

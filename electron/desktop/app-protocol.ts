@@ -2,7 +2,7 @@
 // (globals in Node 20 and Electron), so tests run it under plain Node; main.ts hands it to
 // protocol.handle('app', …).
 import { readFile as fsReadFile } from 'node:fs/promises';
-import { SECURITY_HEADERS } from './csp';
+import { SECURITY_HEADERS } from '../shared/csp';
 import { mimeType, resolveAppPath } from './urls';
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;

@@ -4,8 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
-import { openCore, type Core } from '../../db/core/core';
-import { autoBackup } from '../../db/backups/service';
+import { openCore, type Core, autoBackup } from '../../db';
 import { createAppRequestHandler } from './app-protocol';
 import { createCallHandler, createPrintHandler, registerIpc } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';

@@ -2,7 +2,7 @@
 // so the hardening can be asserted by unit tests without an Electron runtime.
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-export { CONTENT_SECURITY_POLICY as CSP } from './csp';
+export { CONTENT_SECURITY_POLICY as CSP } from '../shared/csp';
 export { isAllowedAppUrl, isAllowedExternal, isTrustedSender, resolveAppPath } from './urls';
 
 export const APP_TITLE = '办公室台账';

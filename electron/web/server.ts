@@ -5,10 +5,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Core } from '../../db/core/core';
-import { APP_NAME } from '../../db/core/names';
+import { type Core, APP_NAME } from '../../db';
 import { methods } from '../../db/contract';
-import { SECURITY_HEADERS } from '../desktop/csp';
+import { SECURITY_HEADERS } from '../shared/csp';
 
 export interface WebHostOptions {
   core: Core;

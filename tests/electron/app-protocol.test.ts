@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRequestHandler } from '../../electron/desktop/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../electron/desktop/csp';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
 
 let base: string;
 let root: string;

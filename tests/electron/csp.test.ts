@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, SECURITY_HEADERS } from '../../electron/desktop/csp';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, SECURITY_HEADERS } from '../../electron/shared/csp';
 import { CSP } from '../../electron/desktop/window';
 
 function directive(name: string): string[] {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDesktop } from '../../build/scripts/build-desktop.mjs';
-import { CONTENT_SECURITY_POLICY } from '../../electron/desktop/csp';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
 
 const REPO = path.resolve(__dirname, '../..');
 const RUN = path.join(__dirname, 'fixtures/run-main.cjs');
