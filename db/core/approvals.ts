@@ -10,6 +10,7 @@ import { requireSigner } from './signers';
 import type { Session } from './sessions';
 import type { Db } from './open';
 import { FUTURE_SLACK_MS, shanghaiDateOf, toShanghaiIso } from './time';
+import { notInFuture } from './rows';
 
 interface UserRow {
   id: number;
@@ -42,7 +43,7 @@ export async function verifyCosigner(core: CoreState, a: { login: string; passwo
 export function signedAtOf(ctx: Pick<Ctx, 'now' | 'nowIso'>, approval: ApprovalInput, notBefore?: { date: string | null | undefined; what: string }): string {
   if (approval.mode !== 'paper') return ctx.nowIso;
   const at = toShanghaiIso(new Date(approval.signedAt));
-  if (Date.parse(at) > ctx.now.getTime() + FUTURE_SLACK_MS) refuse('签批时间不能晚于当前时间', 'approval.signedAt');
+  notInFuture(ctx, at, '签批时间', 'approval.signedAt');
   if (notBefore?.date && shanghaiDateOf(at) < notBefore.date) refuse(`签批时间不能早于${notBefore.what}（${notBefore.date}）`, 'approval.signedAt');
   return at;
 }

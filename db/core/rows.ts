@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Ctx } from './context';
 import type { Db } from './open';
 import { DomainError, refuse } from './errors';
-import { shanghaiDate } from './time';
+import { FUTURE_SLACK_MS, shanghaiDate } from './time';
 
 type C = Ctx<unknown>;
 
@@ -38,11 +38,20 @@ export interface UserLite {
 export const userLite = (db: Db, id: number | null | undefined) =>
   id ? (stmt(db, 'SELECT id, name, department, post, roles, active FROM users WHERE id = ?').get(id) as UserLite | undefined) : undefined;
 
-export function activeUser(db: Db, id: number, label: string, field: string): UserLite {
+/**
+ * A person named on an entry (applicant, driver, approver, recorder …): an existing, open account.
+ * One rule and one message for every register: "张敏的账号已停用，不能作为监印人".
+ */
+export function activeUser(db: Db, id: number | null | undefined, label: string, field: string): UserLite {
   const u = userLite(db, id);
   if (!u) throw new DomainError('not_found', `${label}不存在`, field);
-  if (!u.active) refuse(`${label}${u.name}的账号已停用`, field);
+  if (!u.active) refuse(`${u.name}的账号已停用，不能作为${label}`, field);
   return u;
+}
+
+/** A time the user gave, refused when it is later than now by more than the one allowance (FUTURE_SLACK_MS). */
+export function notInFuture(ctx: Pick<Ctx, 'now'>, iso: string, label: string, field: string) {
+  if (Date.parse(iso) > ctx.now.getTime() + FUTURE_SLACK_MS) refuse(`${label}不能晚于当前时间`, field);
 }
 
 /** Insert a row from a column → value map. */

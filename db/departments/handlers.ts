@@ -3,7 +3,7 @@
 import type { Department } from '../contract/departments';
 import type { Ctx, PartialHandlers } from '../core/context';
 import { refuse } from '../core/errors';
-import { stmt } from '../core/rows';
+import { activeUser, stmt } from '../core/rows';
 import { shanghaiDate } from '../core/time';
 
 interface Row {
@@ -41,9 +41,7 @@ const one = (ctx: Ctx, id: number) => toDepartment(ctx, stmt(ctx.db, `${SELECT} 
 
 /** A head or deputy: an open account, never an auditor (who checks, not signs). */
 function signer(ctx: Ctx, id: number, field: string) {
-  const u = stmt(ctx.db, 'SELECT id, name, roles, active FROM users WHERE id = ?').get(id) as { id: number; name: string; roles: string; active: number } | undefined;
-  if (!u) return refuse('所选人员不存在', field);
-  if (!u.active) refuse(`${u.name}的账号已停用，不能担任科室负责人或副职`, field);
+  const u = activeUser(ctx.db, id, '科室负责人或副职', field);
   if ((JSON.parse(u.roles) as string[]).includes('auditor')) refuse(`${u.name}是审计员，不能担任签批职务`, field);
   return u;
 }

@@ -9,6 +9,7 @@
 // - the 分管领导 and the 书记 may be the same person: where the 书记 personally oversees the presenting
 //   department (书记分管), the two signatures are by one person on the leadership line and the office
 //   check still stands between them. Both signatures are recorded and printed.
+import { activeUser } from '../core/rows';
 import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError, refuse } from '../core/errors';
 import { nextNumber } from '../core/numbering';
@@ -124,9 +125,7 @@ function ensureBook(ctx: C, t: TypeRow, year: number): BookRow {
 
 function approverId(ctx: C, id: number | null | undefined, label: string, field: string): number | null {
   if (!id) return null;
-  const u = userBrief(ctx, id);
-  if (!u) throw new DomainError('not_found', `${label}不存在`, field);
-  if (!u.active) refuse(`${u.name}的账号已停用，不能担任${label}`, field);
+  const u = activeUser(ctx.db, id, label, field);
   if (!(JSON.parse(u.roles) as string[]).includes('approver')) refuse(`${u.name}没有“审批人”角色，不能担任${label}`, field);
   return u.id;
 }

@@ -32,7 +32,8 @@ import {
   type SealRow,
   type UseDbRow,
 } from './queries';
-import { activeUser, approversFor, fmtTime, overlappingTakeOut, pastTime, today } from './rules';
+import { approversFor, fmtTime, overlappingTakeOut, pastTime, today } from './rules';
+import { activeUser } from '../core/rows';
 import { requireSeparate } from '../core/segregation';
 
 type Keys = keyof typeof sealsMethods;
@@ -101,12 +102,7 @@ function requireUsable(ctx: C, seal: SealRow, field: string, exceptUseId = 0) {
   }
 }
 
-function requireApplicant(ctx: C, applicantId: number) {
-  const u = userLite(ctx.db, applicantId);
-  if (!u) throw new DomainError('not_found', '申请人不存在', 'applicantId');
-  if (!u.active) refuse(`申请人${u.name}的账号已停用`, 'applicantId');
-  return u;
-}
+const requireApplicant = (ctx: C, applicantId: number) => activeUser(ctx.db, applicantId, '申请人', 'applicantId');
 
 interface TakeOutPlan {
   takeOut: boolean;
@@ -221,9 +217,7 @@ const auditOfNew = (d: UseDetail) => ({
 
 function requireRuleResolvable(ctx: C, input: { approverRule: string; approverId?: number | null; approverPost?: string }) {
   if (input.approverRule === 'person') {
-    const u = userLite(ctx.db, input.approverId);
-    if (!u) throw new DomainError('not_found', '指定审批人不存在', 'approverId');
-    if (!u.active) refuse(`${u.name}的账号已停用，不能作为审批人`, 'approverId');
+    const u = activeUser(ctx.db, input.approverId, '审批人', 'approverId');
     if (!isApprover(u)) refuse(`${u.name}没有“审批人”角色，不能作为印章审批人`, 'approverId');
   } else if (input.approverRule === 'post') {
     const any = (stmt(ctx.db, 'SELECT roles FROM users WHERE post = ? AND active = 1').all(input.approverPost ?? '') as { roles: string }[]).some((u) =>

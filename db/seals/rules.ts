@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context';
 import type { Db } from '../core/open';
 import { DomainError } from '../core/errors';
 import { toShanghaiIso, shanghaiDate, shanghaiMinute } from '../core/time';
+import { notInFuture } from '../core/rows';
 import { isApprover, personOf, stmt, userLite, type SealRow, type UserLite } from './queries';
 
 export interface Approvers {
@@ -44,19 +45,12 @@ export const today = (ctx: Pick<Ctx, 'now'>) => shanghaiDate(ctx.now);
 /** A time the user gave (or now), stored in the one comparable form; refused if in the future. */
 export function pastTime(ctx: Ctx<unknown>, value: string | undefined, label: string, field: string): string {
   if (!value) return ctx.nowIso;
-  const t = new Date(value);
-  if (t.getTime() > ctx.now.getTime() + 2 * 60_000) throw new DomainError('rule', `${label}不能晚于当前时间`, field);
-  return toShanghaiIso(t);
+  notInFuture(ctx, value, label, field);
+  return toShanghaiIso(new Date(value));
 }
 
 export const fmtTime = shanghaiMinute;
 
-export function activeUser(db: Db, id: number, label: string, field: string): UserLite {
-  const u = userLite(db, id);
-  if (!u) throw new DomainError('not_found', `${label}不存在`, field);
-  if (!u.active) throw new DomainError('rule', `${label}${u.name}的账号已停用`, field);
-  return u;
-}
 
 /** Another take-out of the same seal whose window overlaps [from, to] (an overdue one runs until today). */
 export function overlappingTakeOut(db: Db, sealId: number, from: string, to: string, todayDate: string, exceptId = 0) {

@@ -1,4 +1,5 @@
 // 公务用车: the rules. Trips go 申请 → 审批 → 派车 → 出车 → 回车; vehicles keep their own file and logs.
+import { activeUser, notInFuture } from '../core/rows';
 import type { Ctx, PartialHandlers } from '../core/context';
 import { DomainError, conflict, refuse } from '../core/errors';
 import { formatNumber, nextNumber } from '../core/numbering';
@@ -41,8 +42,6 @@ import { monthlyStats, vehicleTotals } from './stats';
 
 type Keys = keyof typeof vehiclesMethods;
 
-/** Actual times may be entered a little ahead of the clock (the car is leaving now), never more. */
-const CLOCK_SLACK_MS = 5 * 60_000;
 /** One application covers at most this many days. */
 const MAX_TRIP_DAYS = 31;
 
@@ -68,12 +67,6 @@ export function changes<T extends object>(before: T, after: T): { before: Partia
   return { before: b, after: a };
 }
 
-function activeUser(db: Db, id: number, label: string, field: string) {
-  const u = db.prepare('SELECT id, name, department, active FROM users WHERE id = ?').get(id) as { id: number; name: string; department: string; active: number } | undefined;
-  if (!u) throw new DomainError('not_found', `${label}不存在`, field);
-  if (!u.active) refuse(`${u.name}的账号已停用，不能作为${label}`, field);
-  return u;
-}
 
 function tripOr404(db: Db, id: number): TripRow {
   const t = tripRow(db, id);
@@ -100,9 +93,6 @@ function plausibleDistance(distance: number, outAt: string, returnAt: string) {
   if (distance / Math.max(hours, 0.25) > 200 || distance > days * 2_000) refuse(`行驶 ${distance} 公里（${hours.toFixed(1)} 小时）不可能，请核对回车里程表读数`, 'returnOdometer');
 }
 
-function notInFuture(ctx: Ctx<unknown>, iso: string, label: string, field: string) {
-  if (Date.parse(iso) > ctx.now.getTime() + CLOCK_SLACK_MS) refuse(`${label}不能晚于当前时间`, field);
-}
 
 /** The whole-day span of [from, to] in Shanghai dates. */
 const datesOf = (from: string, to: string) => [shanghaiDateOf(from), shanghaiDateOf(to)] as const;
