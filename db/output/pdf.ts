@@ -6,6 +6,7 @@
 // screen shows and what the print dialog prints.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import type { RegisterFilter } from '../contract/output';
 import type { ColumnDef, RegisterDef } from '../contract/registers';
@@ -83,8 +84,10 @@ export async function writeRegisterPdf(
   const pdf = new PDFDocument({ font: null as unknown as string, size: 'A4', layout: orientation, margin: 0, autoFirstPage: false, bufferPages: true, info: { Title: p.books[0]?.title ?? p.def.title, Creator: '办公室台账' } });
   const out = createWriteStream(file);
   pdf.pipe(out);
-  pdf.registerFont('body', p.fonts.body.file, p.fonts.body.face);
-  pdf.registerFont('heading', p.fonts.heading.file, p.fonts.heading.face);
+  // Read off the event loop (the fonts are tens of megabytes); only their parsing runs on it.
+  const [body, heading] = await Promise.all([readFile(p.fonts.body.file), readFile(p.fonts.heading.file)]);
+  pdf.registerFont('body', body, p.fonts.body.face);
+  pdf.registerFont('heading', heading, p.fonts.heading.face);
   for (const face of ['body', 'heading']) mapGlyphsDirectly((pdf.font(face) as unknown as { _font: EmbeddedFont })._font);
 
   // Glyph advances measured once per character and face: thousands of cells, a few hundred characters.
