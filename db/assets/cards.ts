@@ -6,6 +6,7 @@ import { ASSET_MOVE_LABELS, ASSET_STATUS_LABELS, formatAssetNumber, type AssetMo
 import type { Ctx } from '../core/context';
 import { insertRow, stmt, today } from '../core/rows';
 import { assetsSettings } from '../core/area-settings';
+import { provideAssetIntake, type NewCard } from '../core/asset-intake';
 
 type C = Ctx<unknown>;
 import { CARD_SEQ, cardRow, holderText, type CardDbRow } from './queries';
@@ -25,29 +26,7 @@ export function nextAssetNumber(ctx: C, bookedOn: string): { number: string; yea
   throw new DomainError('conflict', '无法按编号规则生成新的资产编号，请检查编号规则');
 }
 
-export interface NewCard {
-  number?: string;
-  name: string;
-  category: string;
-  brand: string;
-  model: string;
-  serialNo: string;
-  originalValue: number;
-  fundingSource: string;
-  purchaseMethod: string;
-  purchasedOn: string;
-  bookedOn: string;
-  supplier: string;
-  department: string;
-  userId: number | null;
-  userName: string;
-  location: string;
-  remarks: string;
-  purchaseLineId?: number | null;
-  imported?: boolean;
-  status?: AssetStatus;
-  note?: string;
-}
+export type { NewCard };
 
 /** Insert a card and its 登记入账 movement; returns the id. */
 export function createCard(ctx: C, c: NewCard, field = 'number'): number {
@@ -179,3 +158,6 @@ export function moveCard(ctx: C, r: CardDbRow, spec: MoveSpec, date: string) {
     recorded_at: ctx.nowIso,
   });
 }
+
+// What supplies calls when it accepts a fixed-asset line (core/asset-intake).
+provideAssetIntake({ createCard });

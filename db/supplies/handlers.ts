@@ -66,7 +66,7 @@ import {
 } from './queries';
 import { loadItem, milliFor, postMovement, qtyText, valueOf } from './stock';
 import { activeUser, insertRow, mulDiv, pastDate, saveSuppliesSettings, stmt, suppliesSettings, today, updateRow, userLite, yuan, type C } from './util';
-import { createCard } from '../assets/cards';
+import { assetIntake } from '../core/asset-intake';
 
 type Keys = keyof typeof suppliesMethods;
 
@@ -548,7 +548,7 @@ export const suppliesHandlers: PartialHandlers<Keys> = {
       if (p.acc === 0) continue;
       if (p.line.is_asset) {
         for (let k = 0; k < p.acc / 1000; k++) {
-          createCard(ctx, {
+          assetIntake().createCard(ctx, {
             name: p.line.name,
             category: p.line.asset_category!,
             brand: p.line.brand,
