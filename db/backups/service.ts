@@ -1,13 +1,14 @@
 // Backup and restore as the office uses them: automatic (daily at first start, on exit) with
 // retention, "back up to…" a USB drive, restore with a safety copy and an audit entry after the swap.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CoreState } from '../core/context';
 import { BACKUP_EXT, createBackup, openBackup, privateWorkDir, type BackupManifest, type BackupProgress } from '../core/backup';
 import { DomainError } from '../core/errors';
 import { APP_NAME } from '../core/names';
 import { toShanghaiIso, shanghaiDate, shanghaiDateOf, shanghaiMinute } from '../core/time';
-import { writeAuditHead } from '../core/audit-head';
+import { leaveAuditEntry, writeAuditHead } from '../core/audit-head';
+import { openDataFolder } from '../core/open';
 
 export const backupRoot = (state: CoreState) => join(state.dataDir, 'backups');
 export const autoDir = (state: CoreState) => join(backupRoot(state), 'auto');
@@ -211,4 +212,47 @@ export async function restoreBackup(state: CoreState, path: string, passphrase: 
 export function droppedText(d: { from: number; to: number; count: number; firstAt: string; lastAt: string } | null, safetyCopy: string): string {
   if (!d) return '当前数据中没有备份之后的审计记录';
   return `当前数据中第 ${d.from}—${d.to} 条审计记录（共 ${d.count} 条，${shanghaiMinute(d.firstAt)} 至 ${shanghaiMinute(d.lastAt)}）在备份之后，恢复后不在数据中，保存在安全副本 ${safetyCopy} 中`;
+}
+
+/**
+ * A backup asked for on the command line (`cli backup [--out F]`), through the running core: written,
+ * recorded and audited as a manual backup by the workstation's user.
+ */
+export async function commandLineBackup(state: CoreState, o: { out?: string; passphrase?: string; who: string }): Promise<MadeBackup> {
+  const made = await makeBackup(state, { dir: o.out ? dirname(o.out) : manualDir(state), label: '命令行', passphrase: o.passphrase });
+  const path = o.out ?? made.path;
+  if (o.out) renameSync(made.path, o.out);
+  state.db
+    .transaction(() => {
+      recordBackup(state, 'manual', 'cli', { ...made, path });
+      state.event({ action: 'backups.create', result: 'success', objectType: 'backup', objectId: path, userLogin: o.who, message: `命令行备份到 ${path}` });
+    })
+    .immediate();
+  return { ...made, path };
+}
+
+/**
+ * The same while the app holds the data folder: through a read-only connection (the online backup API
+ * is safe beside a writer). The audit entry waits beside the database and goes into the log at the
+ * app's next start. `now` is the host's clock: there is no core here to ask.
+ */
+export async function backupBesideRunningApp(dataDir: string, o: { out?: string; passphrase?: string; who: string; appVersion: string; now: Date }): Promise<MadeBackup & { databaseBytes: number }> {
+  const ro = openDataFolder(dataDir, { readOnly: true });
+  try {
+    const at = toShanghaiIso(o.now);
+    const path = o.out ?? join(dataDir, 'backups', 'manual', `${APP_NAME}-命令行-${fileStamp(at)}${BACKUP_EXT}`);
+    const cp = ro.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const unit = ro.db.prepare("SELECT value FROM settings WHERE key = 'unitName'").get() as { value: string } | undefined;
+    const manifest = await createBackup({
+      db: ro.db,
+      outFile: path,
+      passphrase: o.passphrase,
+      workDir: privateWorkDir(dataDir),
+      manifest: { app: APP_NAME, appVersion: o.appVersion, schemaVersion: ro.db.pragma('user_version', { simple: true }) as number, createdAt: at, workstation: 'cli', unitName: unit ? (JSON.parse(unit.value) as string) : '', auditCheckpoint: { seq: cp?.seq ?? 0, hash: cp?.hash ?? '' } },
+    });
+    leaveAuditEntry(dataDir, { at, action: 'backups.create', userLogin: o.who, objectType: 'backup', objectId: path, message: `命令行在程序运行时备份到：${path}（审计检查点 #${manifest.auditCheckpoint.seq}${o.passphrase ? '，已加密' : ''}）` });
+    return { path, manifest, databaseBytes: manifest.databaseBytes };
+  } finally {
+    ro.release();
+  }
 }

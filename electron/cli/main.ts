@@ -2,12 +2,12 @@
 // The command line for IT tasks: `npm run cli -- <command> [--data-dir D]`.
 // Exit codes are a contract (DESIGN.md): 0 success, 1 check failed, 2 usage error.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
-import { openCore, type Core, CoreOpenError, verifyChainParallel, acceptHistory, historyProblem, leaveAuditEntry, readAuditHead, DB_FILE, openDataFolder, quickCheck, toShanghaiIso, listAdmins, resetAdmin, seedDemo, autoBackup, droppedText, inspectBackup, makeBackup, manualDir, recordBackup, restoreBackup, createBackup, BACKUP_EXT, privateWorkDir, writeAuditHead, DomainError, type Db } from '../../db';
-import { dirname, basename } from 'node:path';
+import { openCore, type Core, CoreOpenError, verifyChainParallel, acceptHistory, historyProblem, readAuditHead, DB_FILE, openDataFolder, quickCheck, toShanghaiIso, listAdmins, resetAdmin, seedDemo, autoBackup, droppedText, inspectBackup, restoreBackup, writeAuditHead, DomainError, type Db, backupBesideRunningApp, commandLineBackup } from '../../db';
+import { basename } from 'node:path';
 import { startWebHost, readPackageVersion } from '../web/server';
 import { defaultDataDir, projectRoot, rendererBuildDir } from './paths';
 
@@ -226,38 +226,19 @@ async function readPassphrase(flags: Record<string, string | true>): Promise<str
 async function backupCommand(dataDir: string, flags: Record<string, string | true>): Promise<number> {
   const out = str(flags, 'out');
   const passphrase = await readPassphrase(flags);
+  const who = `cli:${userInfo().username}`;
   let core: Core;
   try {
     core = open(dataDir);
   } catch (e) {
     if (!(e instanceof CoreOpenError && e.reason === 'locked')) throw e;
-    // The app is running: back up through a read-only connection (the online backup API is safe beside a writer).
-    const ro = openDataFolder(dataDir, { readOnly: true });
-    try {
-      const target = out ?? join(dataDir, 'backups', 'manual', `办公室台账-命令行-${Date.now()}${BACKUP_EXT}`);
-      const cp = ro.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-      const unit = ro.db.prepare("SELECT value FROM settings WHERE key = 'unitName'").get() as { value: string } | undefined;
-      const m = await createBackup({ db: ro.db, outFile: target, passphrase, workDir: privateWorkDir(dataDir), manifest: { app: '办公室台账', appVersion: appVersion(), schemaVersion: ro.db.pragma('user_version', { simple: true }) as number, createdAt: toShanghaiIso(new Date()), workstation: 'cli', unitName: unit ? JSON.parse(unit.value) : '', auditCheckpoint: { seq: cp?.seq ?? 0, hash: cp?.hash ?? '' } } });
-      // The app holds the database: the entry waits beside it and goes into the audit log at its next start.
-      leaveAuditEntry(dataDir, { at: toShanghaiIso(new Date()), action: 'backups.create', userLogin: `cli:${userInfo().username}`, objectType: 'backup', objectId: target, message: `命令行在程序运行时备份到：${target}（审计检查点 #${m.auditCheckpoint.seq}${passphrase ? '，已加密' : ''}）` });
-      console.log(`程序正在运行，已通过只读连接备份到：${target}（${m.databaseBytes} 字节，审计检查点 #${m.auditCheckpoint.seq}）。此次备份将在程序下次启动时记入审计日志。`);
-      return 0;
-    } finally {
-      ro.release();
-    }
+    const made = await backupBesideRunningApp(dataDir, { out, passphrase, who, appVersion: appVersion(), now: new Date() });
+    console.log(`程序正在运行，已通过只读连接备份到：${made.path}（${made.databaseBytes} 字节，审计检查点 #${made.manifest.auditCheckpoint.seq}）。此次备份将在程序下次启动时记入审计日志。`);
+    return 0;
   }
   try {
-    const made = await makeBackup(core.state, { dir: out ? dirname(out) : manualDir(core.state), label: '命令行', passphrase });
-    let path = made.path;
-    if (out) {
-      renameSync(made.path, out);
-      path = out;
-    }
-    core.state.db.transaction(() => {
-      recordBackup(core.state, 'manual', 'cli', { ...made, path });
-      core.state.event({ action: 'backups.create', result: 'success', objectType: 'backup', objectId: path, userLogin: `cli:${userInfo().username}`, message: `命令行备份到 ${path}` });
-    }).immediate();
-    console.log(`已备份到：${path}`);
+    const made = await commandLineBackup(core.state, { out, passphrase, who });
+    console.log(`已备份到：${made.path}`);
     console.log(`数据版本 ${made.manifest.schemaVersion}，${made.manifest.databaseBytes} 字节，SHA-256 ${made.manifest.sha256.slice(0, 16)}…，审计检查点 #${made.manifest.auditCheckpoint.seq}${made.manifest.encrypted ? '，已加密' : ''}`);
     return 0;
   } catch (e) {

@@ -2,7 +2,7 @@
 // database's audit head is compared with the head kept beside it. An older file copied in, or a deleted
 // one in a folder with a history, opens read-only with a Chinese message and a restore offer; the kept
 // head never moves backwards; going on with such data is an explicit, audited command-line decision.
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_HEAD_FILE } from '../../db/core/core';
@@ -180,6 +180,23 @@ describe('a command-line backup of a running app', () => {
     const third = makeCore(dir);
     expect((third.state.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'backups.create'").get() as { n: number }).n).toBe(1);
     third.close();
+    cleanup(dir);
+  });
+
+  it('when the app is not running, is written through the core, recorded among the backups and audited at once', async () => {
+    const dir = tempDir('history-');
+    const first = makeCore(dir);
+    await setupAdmin(first);
+    first.close();
+    const target = join(tempDir('usb-'), 'stopped.otbak');
+    expect(await quietly(() => main(['backup', '--out', target, '--data-dir', dir]))).toBe(0);
+    expect(existsSync(target)).toBe(true);
+    const next = makeCore(dir);
+    const recorded = next.state.db.prepare("SELECT kind, reason, path, status FROM backups").all();
+    expect(recorded).toEqual([{ kind: 'manual', reason: 'cli', path: target, status: 'ok' }]);
+    const entries = next.state.db.prepare("SELECT user_login AS login, object_id AS objectId, message FROM audit_log WHERE action = 'backups.create'").all() as { login: string; objectId: string; message: string }[];
+    expect(entries).toEqual([{ login: expect.stringMatching(/^cli:/), objectId: target, message: `命令行备份到 ${target}` }]);
+    next.close();
     cleanup(dir);
   });
 });
