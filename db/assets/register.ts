@@ -24,6 +24,7 @@ import {
 } from '../contract/assets';
 import { stmt } from '../core/rows';
 import { createCard } from './cards';
+import type { NewCard } from '../core/asset-intake';
 import {
   ASSET_MOVEMENT_SELECT,
   CARD_SELECT,
@@ -115,25 +116,11 @@ const cards: RegisterImpl<ImportedCard> = {
 
 // ---- import of an existing asset ledger ----
 
-interface ImportedCard {
-  row: number;
-  number: string;
-  name: string;
-  category: string;
-  brand: string;
-  model: string;
-  serialNo: string;
-  originalValue: number;
-  fundingSource: string;
-  purchaseMethod: string;
-  purchasedOn: string;
-  department: string;
-  userId: number | null;
-  userName: string;
-  location: string;
-  status: AssetStatus;
-  remarks: string;
-}
+/** A row of an existing asset ledger: a card as asset intake takes it, with its number and status as kept. */
+type ImportedCard = { row: number; number: string; status: AssetStatus } & Pick<
+  NewCard,
+  'name' | 'category' | 'brand' | 'model' | 'serialNo' | 'originalValue' | 'fundingSource' | 'purchaseMethod' | 'purchasedOn' | 'department' | 'userId' | 'userName' | 'location' | 'remarks'
+>;
 
 const LIMITS: [string, string, number][] = [
   ['number', '资产编号', 40],
