@@ -15,6 +15,11 @@ export interface PaperFont {
 export interface PaperFonts {
   body: PaperFont;
   heading: PaperFont;
+  /**
+   * Other Chinese fonts, best first, for a text the body font lacks a character of (仿宋_GB2312 has no
+   * 喆 or 堃; SimSun and the Noto fonts do): nothing prints as an empty box.
+   */
+  fallbacks: PaperFont[];
 }
 
 interface Installed extends PaperFont {
@@ -71,6 +76,9 @@ export function paperFonts(): PaperFonts | null {
   const installed = process.platform === 'win32' ? windowsFonts() : fontconfigFonts();
   const body = pick(installed, BODY, false);
   const heading = pick(installed, HEADING, true) ?? body;
-  found = body && heading ? { body: { file: body.file, face: body.face }, heading: { file: heading.file, face: heading.face } } : null;
+  const font = (f: Installed): PaperFont => ({ file: f.file, face: f.face });
+  const rest = [...BODY.flatMap((name) => installed.filter((f) => f.families.includes(name) && !f.bold)), ...installed.filter((f) => !f.bold)];
+  const fallbacks = rest.filter((f, i) => f !== body && rest.findIndex((g) => g.file === f.file && g.face === f.face) === i).map(font);
+  found = body && heading ? { body: font(body), heading: font(heading), fallbacks } : null;
   return found;
 }

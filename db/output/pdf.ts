@@ -14,7 +14,7 @@ import { CELL_PT, CONTENT_MM, SEQ, booksOf, textPt, dateColumnKey, formatCell, p
 import type { CoreState } from '../core/context';
 import { shanghaiDate } from '../core/time';
 import { startJob, type ExportJob } from './export';
-import type { PaperFonts } from './paper-fonts';
+import type { PaperFont, PaperFonts } from './paper-fonts';
 import { registerPages, type RegisterImpl } from './registry';
 
 const MM = 72 / 25.4;
@@ -31,7 +31,7 @@ const RED = '#c00000';
 /** What pdfkit 0.20's embedded font exposes inside (pinned in package.json; tests/db/output/pdf.test.ts reads the text back). */
 interface EmbeddedFont {
   scale: number;
-  font: { glyphForCodePoint(cp: number): { advanceWidth: number } };
+  font: { glyphForCodePoint(cp: number): { advanceWidth: number }; hasGlyphForCodePoint(cp: number): boolean };
   layoutRun(text: string): unknown;
 }
 
@@ -72,6 +72,9 @@ interface Cell {
   align: 'left' | 'center' | 'right';
 }
 
+/** The characters of a text that a font must have (not spaces or line breaks). */
+const charsOf = (s: string) => [...new Set(s)].filter((ch) => ch.trim()).map((ch) => ch.codePointAt(0)!);
+
 /** Write the books of a register to `file`; resolves with the number of pages. */
 export async function writeRegisterPdf(
   file: string,
@@ -84,17 +87,34 @@ export async function writeRegisterPdf(
   const pdf = new PDFDocument({ font: null as unknown as string, size: 'A4', layout: orientation, margin: 0, autoFirstPage: false, bufferPages: true, info: { Title: p.books[0]?.title ?? p.def.title, Creator: '办公室台账' } });
   const out = createWriteStream(file);
   pdf.pipe(out);
+  // The body font, or the first fallback that has every character of the register (a name's 喆 is not
+  // in 仿宋_GB2312); headings fall back to the body font when they lack one of theirs.
+  const bookText = (b: PaperBook) => b.title + JSON.stringify(b.rows);
+  const bodyChars = charsOf([p.caption, p.meta.preparedBy, ...p.books.map(bookText)].join(''));
+  const headChars = charsOf([...p.books.map((b) => b.title), ...p.def.columns.map((c) => c.title), '保管人负责人签字日期年月'].join(''));
+  const faceOf: Record<Face, string> = { body: 'body', heading: 'heading' };
   // Read off the event loop (the fonts are tens of megabytes); only their parsing runs on it.
-  const [body, heading] = await Promise.all([readFile(p.fonts.body.file), readFile(p.fonts.heading.file)]);
-  pdf.registerFont('body', body, p.fonts.body.face);
-  pdf.registerFont('heading', heading, p.fonts.heading.face);
-  for (const face of ['body', 'heading']) mapGlyphsDirectly((pdf.font(face) as unknown as { _font: EmbeddedFont })._font);
+  const load = async (key: string, f: PaperFont) => {
+    pdf.registerFont(key, await readFile(f.file), f.face);
+    const font = (pdf.font(key) as unknown as { _font: EmbeddedFont })._font;
+    mapGlyphsDirectly(font);
+    return font;
+  };
+  const missing = (font: EmbeddedFont, chars: number[]) => chars.filter((cp) => !font.font.hasGlyphForCodePoint(cp)).length;
+  let best = { key: 'body', missing: missing(await load('body', p.fonts.body), bodyChars) };
+  for (const [i, f] of p.fonts.fallbacks.entries()) {
+    if (!best.missing) break;
+    const n = missing(await load(`fallback${i}`, f), bodyChars);
+    if (n < best.missing) best = { key: `fallback${i}`, missing: n };
+  }
+  faceOf.body = best.key;
+  if (missing(await load('heading', p.fonts.heading), headChars)) faceOf.heading = faceOf.body;
 
   // Glyph advances measured once per character and face: thousands of cells, a few hundred characters.
   const advance: Record<Face, Map<string, number>> = { body: new Map(), heading: new Map() };
   let current: Face | null = null;
   const use = (face: Face, pt: number) => {
-    if (current !== face) pdf.font(face);
+    if (current !== face) pdf.font(faceOf[face]);
     current = face;
     pdf.fontSize(pt);
   };
@@ -103,7 +123,7 @@ export async function writeRegisterPdf(
     for (const ch of s) {
       let a = advance[face].get(ch);
       if (a === undefined) {
-        pdf.font(face).fontSize(1);
+        pdf.font(faceOf[face]).fontSize(1);
         current = face;
         a = pdf.widthOfString(ch);
         advance[face].set(ch, a);

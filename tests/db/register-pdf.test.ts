@@ -202,3 +202,19 @@ describe('a run that never breaks, in a narrow column', () => {
     expect((text.match(/accounts\.changePassword/g) ?? []).length).toBe(10);
   });
 });
+
+describe('a character the body font lacks', () => {
+  it('is set in the first fallback font that has every character of the register: no empty boxes', async () => {
+    const fonts = paperFonts()!;
+    // A body font without Chinese (as 仿宋_GB2312 is without 喆): the writer moves to the fallback.
+    const latinOnly = { file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' };
+    const def = REGISTER_DEFS['seals.usage'];
+    const rows: PaperRow[] = [{ number: '用印〔2025〕第0001号', date: '2025-03-04', seal: '××区司法局', reason: '报送材料', document: '年度工作总结', copies: 1, applicant: '王喆', approver: '李堃', supervisor: '张敏' }];
+    const file = join(dir, 'fallback.pdf');
+    await writeRegisterPdf(file, { def, books: [{ title: '××区司法局用印登记簿（2025年）', rows }], caption: '', meta: { unitName: '××区司法局', preparedBy: '李晓梅', generatedAt: '2026-01-05T09:00:00+08:00', checkpoint: { seq: 1, short: 'abc' } }, fonts: { ...fonts, body: latinOnly, fallbacks: [fonts.body] } });
+    const text = pagesOf(file).join('\n');
+    for (const name of ['王喆', '李堃', '张敏', '报送材料']) expect(text).toContain(name);
+    const embedded = execFileSync('pdffonts', [file]).toString();
+    expect(embedded).toMatch(/CJK/);
+  });
+});
