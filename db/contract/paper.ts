@@ -6,6 +6,7 @@
 import type { ColumnDef, ColumnKind, RegisterDef } from './registers';
 import { filterCaption, type RegisterFilter } from './output';
 import { formatYuan } from './money';
+import { shanghaiDateOf } from './time';
 
 export const SEQ: ColumnDef = { key: '_seq', title: '序号', width: 8, kind: 'int', align: 'center' };
 
@@ -164,8 +165,11 @@ export function formatCell(v: unknown, kind: ColumnKind | undefined): string {
       return typeof v === 'number' ? formatYuan(v) : String(v);
     case 'datetime':
       return shanghaiDateTime(String(v));
-    case 'date':
-      return String(v).slice(0, 10);
+    case 'date': {
+      // The Shanghai day, also of a full timestamp stored with another offset (never its prefix).
+      const s = String(v);
+      return /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)) ? shanghaiDateOf(s) : s;
+    }
     default:
       return String(v);
   }

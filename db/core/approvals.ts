@@ -9,7 +9,7 @@ import { requireSeparate } from './segregation';
 import { requireSigner } from './signers';
 import type { Session } from './sessions';
 import type { Db } from './open';
-import { FUTURE_SLACK_MS, shanghaiDateOf, toShanghaiIso } from './time';
+import { shanghaiDateOf, toShanghaiIso } from './time';
 import { notInFuture } from './rows';
 
 interface UserRow {

@@ -23,7 +23,6 @@ import {
   type BookSummary,
   type Category,
   type Check,
-  type Decision,
   type MajorKind,
   type MeetingDetail,
   type MeetingItem,

@@ -3,11 +3,10 @@ import { DomainError } from '../core/errors';
 import type { Role } from '../contract/common';
 import { dryRunImport, importTemplate, parseImport, storeImport, type ParsedImport } from './import';
 import { jobs, readExport, startExport } from './export';
-import { filterCaption } from '../contract/output';
+import { filterCaption, type RegisterFilter } from '../contract/output';
 import { registerImpls, type RegisterImpl } from './registry';
 import { paperFonts } from './paper-fonts';
 import { startRegisterPdf } from './pdf';
-import type { RegisterFilter } from '../contract/output';
 
 type Keys = 'output.rows' | 'output.printed' | 'output.pdfStart' | 'output.exportStart' | 'output.exportStatus' | 'output.exportFetch' | 'output.importTemplate' | 'output.importCheck' | 'output.importCommit';
 

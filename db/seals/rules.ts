@@ -1,7 +1,6 @@
 // The seal register's rules that more than one method needs: who approves, times, take-out windows.
 import type { Ctx } from '../core/context';
 import type { Db } from '../core/open';
-import { DomainError } from '../core/errors';
 import { toShanghaiIso, shanghaiDate, shanghaiMinute } from '../core/time';
 import { notInFuture } from '../core/rows';
 import { isApprover, personOf, stmt, userLite, type SealRow, type UserLite } from './queries';

@@ -1,6 +1,6 @@
 // Line breaking for the core's PDF writer: the same rules as the print route's CSS.
 import { describe, expect, it } from 'vitest';
-import { textPt, wrapText, widthEm } from '../../db/contract/paper';
+import { formatCell, textPt, wrapText, widthEm } from '../../db/contract/paper';
 
 const em = (t: string) => widthEm(t);
 
@@ -48,5 +48,14 @@ describe('textPt', () => {
     expect(textPt('accounts.changePassword', 44)).toBe(8.5);
     expect(textPt('accounts.changePassword', 40)).toBe(7.5);
     expect(textPt('accounts.changePassword', 20)).toBe(7.5);
+  });
+});
+
+describe('formatCell on a date column', () => {
+  it('prints the Shanghai day of a timestamp, never its first ten characters', () => {
+    expect(formatCell('2025-12-31T16:30:00Z', 'date')).toBe('2026-01-01');
+    expect(formatCell('2026-01-01T00:30:00+08:00', 'date')).toBe('2026-01-01');
+    expect(formatCell('2025-03-04', 'date')).toBe('2025-03-04');
+    expect(formatCell('', 'date')).toBe('');
   });
 });
